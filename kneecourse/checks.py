@@ -1,0 +1,273 @@
+"""Self-check questions with immediate feedback, and a code-exercise checker.
+
+Each question has a headless API for tests (``question.check(answer)``
+returns a :class:`Result`) and an ipywidgets front end (display the question
+in a notebook). Answers given through the widget are remembered in the
+learner's :class:`~kneecourse.progress.ProgressStore`.
+"""
+from __future__ import annotations
+
+import html
+import math
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .progress import ProgressStore
+
+__all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "QUESTION_BANK"]
+
+#: notebook -> ordered list of question ids, filled as questions are created.
+QUESTION_BANK: dict = {}
+
+
+@dataclass(frozen=True)
+class Result:
+    """Outcome of a check: ``correct``, a ``feedback`` sentence and the ``explanation``."""
+
+    correct: bool
+    feedback: str
+    explanation: str = ""
+    details: tuple = field(default_factory=tuple)
+
+    def __bool__(self):
+        return self.correct
+
+    def __str__(self):
+        mark = "✓ Correct." if self.correct else "✗ Not yet."
+        parts = [f"{mark} {self.feedback}".strip()]
+        parts += list(self.details)
+        if self.explanation and self.correct:
+            parts.append(self.explanation)
+        return "\n".join(parts)
+
+    def _repr_html_(self):
+        colour = "#009E73" if self.correct else "#D55E00"
+        body = "<br>".join(html.escape(p) for p in str(self).split("\n"))
+        return f'<div style="border-left:4px solid {colour};padding:4px 8px">{body}</div>'
+
+
+class _Question:
+    kind = "question"
+
+    def __init__(self, notebook: str, qid: str, prompt: str, explanation: str, hint: str = ""):
+        if not notebook or not qid:
+            raise ValueError("a question needs a notebook name and an id")
+        self.notebook, self.id, self.prompt = str(notebook), str(qid), prompt
+        self.explanation, self.hint = explanation, hint
+        ids = QUESTION_BANK.setdefault(self.notebook, [])
+        if self.id not in ids:
+            ids.append(self.id)
+        self._widget = None
+        self.store = None  # ProgressStore; None means the learner's default store
+
+    def check(self, answer) -> Result:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def submit(self, answer) -> Result:
+        """Check ``answer`` and record the attempt in the progress store."""
+        result = self.check(answer)
+        (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        return result
+
+    # -- widget front end -------------------------------------------------
+    def _input_widget(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _input_value(self, w):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def widget(self):
+        """The ipywidgets front end (built once and reused)."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as W
+
+        field_ = self._input_widget()
+        check = W.Button(description="Check", button_style="primary", icon="check")
+        hint = W.Button(description="Hint", icon="lightbulb-o", disabled=not self.hint)
+        feedback = W.HTML(value="")
+        prompt = W.HTMLMath(value=f"<b>{html.escape(self.prompt)}</b>")
+
+        def on_check(_):
+            value = self._input_value(field_)
+            if value is None:
+                feedback.value = "<i>Choose or type an answer first.</i>"
+                return
+            feedback.value = self.submit(value)._repr_html_()
+
+        def on_hint(_):
+            feedback.value = f"<i>Hint: {html.escape(self.hint)}</i>"
+
+        check.on_click(on_check)
+        hint.on_click(on_hint)
+        box = W.VBox([prompt, field_, W.HBox([check, hint]), feedback])
+        box.add_class("kneecourse-question")
+        self._widget = box
+        self._controls = {"input": field_, "check": check, "hint": hint, "feedback": feedback}
+        return box
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget())
+
+
+class MultipleChoice(_Question):
+    """A multiple-choice question.
+
+    Parameters
+    ----------
+    notebook, qid : str
+        Where the question lives and its id (for the progress store).
+    prompt : str
+    options : sequence of str
+    answer : int
+        Index of the correct option.
+    explanation : str
+        Shown once the answer is right.
+    hint : str, optional
+    feedback : dict, optional
+        Option index -> a sentence explaining why that wrong option is wrong.
+    """
+
+    kind = "multiple choice"
+
+    def __init__(self, notebook, qid, prompt, options, answer, explanation, hint="", feedback=None):
+        super().__init__(notebook, qid, prompt, explanation, hint)
+        self.options = list(options)
+        if len(self.options) < 2:
+            raise ValueError("a multiple-choice question needs at least two options")
+        if not isinstance(answer, int) or not 0 <= answer < len(self.options):
+            raise ValueError(f"answer must be an option index 0..{len(self.options) - 1}, got {answer!r}")
+        self.answer = answer
+        self.feedback = dict(feedback or {})
+
+    def check(self, answer) -> Result:
+        """Check an option index or the option text."""
+        if isinstance(answer, str):
+            if answer not in self.options:
+                return Result(False, f"{answer!r} is not one of the options.")
+            index = self.options.index(answer)
+        elif isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+            if not 0 <= answer < len(self.options):
+                return Result(False, f"choose an option number from 0 to {len(self.options) - 1}.")
+            index = int(answer)
+        else:
+            return Result(False, f"give an option number or its text, not {answer!r}.")
+        if index == self.answer:
+            return Result(True, "", self.explanation)
+        why = self.feedback.get(index, "That option does not fit what the model shows.")
+        return Result(False, why + (f" Hint: {self.hint}" if self.hint else ""))
+
+    def _input_widget(self):
+        import ipywidgets as W
+
+        return W.RadioButtons(options=self.options, value=None, layout=W.Layout(width="auto"))
+
+    def _input_value(self, w):
+        return w.value
+
+
+class Numeric(_Question):
+    """A numeric question with a tolerance and a unit.
+
+    Parameters
+    ----------
+    answer : float
+        The reference value (computed from a model or cited).
+    unit : str
+        Shown next to the input box and in the feedback.
+    rel_tol, abs_tol : float
+        Accepted if ``|x - answer| <= max(rel_tol·|answer|, abs_tol)``.
+    """
+
+    kind = "numeric"
+
+    def __init__(self, notebook, qid, prompt, answer, unit, explanation, hint="", rel_tol=0.05, abs_tol=0.0):
+        super().__init__(notebook, qid, prompt, explanation, hint)
+        if not math.isfinite(float(answer)):
+            raise ValueError("a numeric question needs a finite answer")
+        self.answer, self.unit = float(answer), unit
+        self.rel_tol, self.abs_tol = float(rel_tol), float(abs_tol)
+
+    @property
+    def tolerance(self) -> float:
+        return max(self.rel_tol * abs(self.answer), self.abs_tol)
+
+    def check(self, answer) -> Result:
+        try:
+            x = float(answer)
+        except (TypeError, ValueError):
+            return Result(False, f"type a number in {self.unit}, not {answer!r}.")
+        if not math.isfinite(x):
+            return Result(False, "type a finite number.")
+        if abs(x - self.answer) <= self.tolerance:
+            return Result(True, f"{x:g} {self.unit} is within ±{self.tolerance:.3g} {self.unit} of {self.answer:.3g} {self.unit}.", self.explanation)
+        direction = "too high" if x > self.answer else "too low"
+        return Result(False, f"{x:g} {self.unit} is {direction}." + (f" Hint: {self.hint}" if self.hint else ""))
+
+    def _input_widget(self):
+        import ipywidgets as W
+
+        return W.HBox([W.Text(placeholder="your answer", layout=W.Layout(width="12em")), W.Label(self.unit)])
+
+    def _input_value(self, w):
+        text = w.children[0].value.strip().replace(",", ".")
+        return text or None
+
+
+class CodeExercise:
+    """Run a learner's function against reference cases and say which case failed and why.
+
+    Parameters
+    ----------
+    notebook, qid : str
+    prompt : str
+    reference : callable
+        The course's own implementation (the expected behaviour).
+    cases : sequence of tuple
+        Positional arguments for each case.
+    rtol, atol : float
+        Tolerance for numerical comparison.
+    """
+
+    kind = "code exercise"
+
+    def __init__(self, notebook, qid, prompt, reference, cases, rtol=1e-3, atol=1e-9, explanation=""):
+        self.notebook, self.id, self.prompt = str(notebook), str(qid), prompt
+        self.reference, self.cases = reference, [tuple(c) for c in cases]
+        self.rtol, self.atol, self.explanation = rtol, atol, explanation
+        if not self.cases:
+            raise ValueError("a code exercise needs at least one case")
+        ids = QUESTION_BANK.setdefault(self.notebook, [])
+        if self.id not in ids:
+            ids.append(self.id)
+        self.store = None
+
+    def check(self, fn) -> Result:
+        """Call ``fn`` on every case and compare with the reference."""
+        if not callable(fn):
+            return Result(False, f"pass your function itself (without calling it), not {type(fn).__name__}.")
+        for i, args in enumerate(self.cases, start=1):
+            shown = ", ".join(f"{a!r}" if not isinstance(a, float) else f"{a:g}" for a in args)
+            expected = self.reference(*args)
+            try:
+                got = fn(*args)
+            except Exception as exc:  # the learner's code may raise anything
+                tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
+                return Result(False, f"case {i} of {len(self.cases)}: calling with ({shown}) raised {tb}")
+            try:
+                ok = bool(np.allclose(np.asarray(got, float), np.asarray(expected, float), rtol=self.rtol, atol=self.atol))
+            except (TypeError, ValueError):
+                return Result(False, f"case {i} of {len(self.cases)}: ({shown}) returned {got!r}, which is not a number")
+            if not ok:
+                return Result(False, f"case {i} of {len(self.cases)}: ({shown}) returned {np.round(got, 4)}, expected {np.round(expected, 4)}")
+        return Result(True, f"all {len(self.cases)} cases match the model.", self.explanation)
+
+    def submit(self, fn) -> Result:
+        """Check ``fn`` and record the attempt in the progress store."""
+        result = self.check(fn)
+        (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        return result

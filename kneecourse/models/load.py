@@ -1,0 +1,160 @@
+"""Training load: acute:chronic workload ratio, weekly change and a progression planner.
+
+* Rolling ACWR (Hulin et al. 2016 [hulin2016]): acute = total load of the last
+  7 days; chronic = mean of the last four 7-day totals (the last 28 days / 4).
+  The *uncoupled* variant leaves the acute week out of the chronic mean (the
+  three weeks before it), answering the mathematical-coupling critique
+  (Lolli et al. 2019 [lolli2019]).
+* EWMA ACWR (Williams et al. 2017 [williams2017]): exponentially weighted
+  averages with ``λ = 2/(N + 1)``, N = 7 (acute) and 28 (chronic) days.
+
+Days without 28 days of history (and days whose chronic load is 0) have no
+ratio: they are NaN in ``ratio`` and False in ``defined``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..validation import check_choice, check_real
+
+__all__ = ["acwr", "weekly_totals", "weekly_change", "plan_progression", "KM_PER_MILE"]
+
+KM_PER_MILE = 1.609344
+
+
+def _daily(daily_load):
+    x = check_real(daily_load, "daily_load", "AU per day", 0, 1e5)
+    x = np.atleast_1d(np.asarray(x, float))
+    if x.ndim != 1:
+        raise ValueError(f"daily_load must be one value per day (1-D), got shape {x.shape}")
+    return x
+
+
+def acwr(daily_load, method="rolling", acute_days=7, chronic_days=28):
+    """Acute:chronic workload ratio for every day.
+
+    Parameters
+    ----------
+    daily_load : array_like
+        One load per day (e.g. session RPE × minutes, in arbitrary units), ≥ 0.
+    method : {"rolling", "uncoupled", "ewma"}
+    acute_days, chronic_days : int
+        Window lengths (7 and 28 by default; chronic must be a multiple of acute).
+
+    Returns
+    -------
+    dict
+        ``acute``, ``chronic``, ``ratio`` (NaN where undefined) and ``defined``
+        (bool), one value per day.
+    """
+    x = _daily(daily_load)
+    check_choice(method, "method", {"rolling", "uncoupled", "ewma"})
+    a = int(check_real(acute_days, "acute_days", "days", 1, 60, array=False))
+    c = int(check_real(chronic_days, "chronic_days", "days", 2, 365, array=False))
+    if c % a or c <= a:
+        raise ValueError(f"chronic_days = {c} must be a multiple of acute_days = {a} and larger than it")
+    n = x.size
+    cum = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(n)
+
+    def window_sum(end_exclusive, length):
+        start = np.clip(end_exclusive - length, 0, None)
+        return cum[end_exclusive] - cum[start]
+
+    if method == "ewma":
+        la, lc = 2 / (a + 1), 2 / (c + 1)
+        acute, chronic = np.empty(n), np.empty(n)
+        ea = ec = x[0]
+        for i, v in enumerate(x):  # a recursive filter: each day depends on the one before
+            ea = la * v + (1 - la) * ea
+            ec = lc * v + (1 - lc) * ec
+            acute[i], chronic[i] = ea, ec
+    else:
+        acute = window_sum(idx + 1, a)
+        if method == "rolling":
+            chronic = window_sum(idx + 1, c) / (c // a)
+        else:
+            chronic = window_sum(idx + 1 - a, c - a) / (c // a - 1)
+    defined = (idx >= c - 1) & (chronic > 0)
+    ratio = np.full(n, np.nan)
+    ratio[defined] = acute[defined] / chronic[defined]
+    return {"acute": acute, "chronic": chronic, "ratio": ratio, "defined": defined}
+
+
+def weekly_totals(daily_load):
+    """Totals of consecutive 7-day blocks (a last partial week is left out)."""
+    x = _daily(daily_load)
+    weeks = x.size // 7
+    return x[: weeks * 7].reshape(weeks, 7).sum(1)
+
+
+def weekly_change(daily_load):
+    """Relative change of each week's total from the week before (NaN after a zero week)."""
+    w = weekly_totals(daily_load)
+    prev = w[:-1]
+    out = np.full(w.size - 1 if w.size else 0, np.nan)
+    ok = prev > 0
+    out[ok] = w[1:][ok] / prev[ok] - 1
+    return out
+
+
+def plan_progression(current_weekly, target_weekly, max_increase=0.10, deload_every=4,
+                     deload_factor=0.8, unit="km", max_weeks=104):
+    """Weekly plan from the current to the target weekly distance.
+
+    Rules: a build week is at most ``max_increase`` above the last *build*
+    week (deload weeks do not reset the base); every ``deload_every``-th week
+    is a lighter week at ``deload_factor`` of the last build week; the plan
+    stops at the first build week that reaches the target. Nielsen et al.
+    2014 [nielsen2014] linked > 30% increases over two weeks to injuries.
+
+    Parameters
+    ----------
+    current_weekly, target_weekly : float
+        Weekly distance now and wanted, > 0, ≤ 500 (in ``unit``).
+    max_increase : float
+        0–0.3 (fraction per week).
+    deload_every : int
+        2–8, or 0 for no lighter weeks.
+    deload_factor : float
+        0.5–1.
+    unit : {"km", "mi"}
+    max_weeks : int
+        Safety stop.
+
+    Returns
+    -------
+    dict
+        ``week`` (1, 2, …), ``distance`` (in ``unit``), ``distance_km``,
+        ``deload`` (bool), ``unit``.
+    """
+    check_choice(unit, "unit", {"km", "mi"})
+    cur = check_real(current_weekly, "current_weekly", unit, 0, 500, low_open=True, array=False)
+    tgt = check_real(target_weekly, "target_weekly", unit, 0, 500, low_open=True, array=False)
+    inc = check_real(max_increase, "max_increase", "", 0, 0.3, low_open=True, array=False)
+    every = int(check_real(deload_every, "deload_every", "weeks", 0, 8, array=False))
+    if every == 1:
+        raise ValueError("deload_every = 1 week would make every week a lighter week; use 0 or 2–8")
+    factor = check_real(deload_factor, "deload_factor", "", 0.5, 1, array=False)
+    dist, deload = [], []
+    base = cur
+    week = 0
+    while base < tgt - 1e-9:
+        week += 1
+        if week > max_weeks:
+            raise ValueError(f"the target is more than {max_weeks} weeks away at max_increase = {inc:g}")
+        if every and week % every == 0:
+            dist.append(base * factor)
+            deload.append(True)
+            continue
+        base = min(base * (1 + inc), tgt)
+        dist.append(base)
+        deload.append(False)
+    d = np.array(dist)
+    return {
+        "week": np.arange(1, d.size + 1),
+        "distance": d,
+        "distance_km": d * (KM_PER_MILE if unit == "mi" else 1.0),
+        "deload": np.array(deload, bool),
+        "unit": unit,
+    }

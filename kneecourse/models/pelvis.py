@@ -1,0 +1,213 @@
+"""Pelvic tilt, whole-body centre of mass and foot placement at contact.
+
+Tests the coaching chain "anterior pelvic tilt shifts the centre of mass
+forward, so the foot lands further ahead". The body is the segment model of
+:mod:`.segments` (Winter 2009 or de Leva 1996 masses [winter2009, deleva1996];
+Drillis & Contini lengths [drillis1966]) seen from the right: x forward, y up,
+origin on the ground below the ankle joint.
+
+Assumptions, stated for the learner:
+
+* The trunk of the table is split into the pelvis (Winter: 0.142 of body
+  mass, centre of mass 0.105 of its length from L4/L5) and the rest of the
+  trunk, whose centre of mass is placed so that the two together keep the
+  table's trunk centre of mass. The pelvis length (hip to L4/L5) is taken as
+  0.10 H.
+* Anterior pelvic tilt (positive) rotates the pelvis about the hip axis.
+  ``lumbar_compensation = 1``: the lumbar spine absorbs all of it and the
+  upper body (rest of the trunk, head, arms) stays where it was;
+  ``0``: the upper body rotates with the pelvis about the hips; values in
+  between rotate it by ``(1 − c)`` of the tilt.
+* Arms hang at the sides; the head's centre of mass sits at 0.93 H (ear
+  canal level).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..validation import check_real
+from .segments import anthropometry
+
+__all__ = ["standing_parts", "body_com", "contact_pose"]
+
+_HEAD_COM_FRACTION_OF_HEIGHT = 0.93
+#: Winter 2009 Table 4.1: pelvis 0.142 of body mass within the trunk's 0.497; COM 0.105 from L4/L5.
+_PELVIS_SHARE_OF_TRUNK = 0.142 / 0.497
+_PELVIS_COM_FROM_L4L5 = 0.105
+
+
+def _rot(points, about, angle_deg):
+    """Rotate points (n, 2) about a point; positive angle moves the top forward (clockwise)."""
+    a = np.radians(angle_deg)
+    c, s = np.cos(a), np.sin(a)
+    r = np.asarray(points, float) - about
+    return np.stack([c * r[..., 0] + s * r[..., 1], -s * r[..., 0] + c * r[..., 1]], -1) + about
+
+
+def standing_parts(height_m=1.75, mass_kg=70.0, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+                   table="winter"):
+    """Centre of mass (m) and mass (kg) of every part of the standing body.
+
+    Returns
+    -------
+    dict
+        Part name -> ``(point (2,), mass)``; the parts add up to the whole body.
+    """
+    a = anthropometry(height_m, mass_kg, table)
+    tilt = check_real(pelvic_tilt_deg, "pelvic_tilt_deg", "deg", -30, 40, array=False)
+    comp = check_real(lumbar_compensation, "lumbar_compensation", "", 0, 1, array=False)
+    h, m, c = a.height_m, a.masses, a.com_fractions
+    ankle_y, knee_y = a.ankle_height_m, a.ankle_height_m + a.shank_m
+    hip = np.array([0.0, knee_y + a.thigh_m])
+    shoulder = hip + np.array([0.0, a.trunk_m])
+    # pelvis and rest of trunk keep the table's trunk centre of mass
+    d_pelvis = a.pelvis_m * (1 - _PELVIS_COM_FROM_L4L5)
+    m_pelvis = m["trunk"] * _PELVIS_SHARE_OF_TRUNK
+    m_rest = m["trunk"] - m_pelvis
+    if table == "deleva":  # de Leva's trunk runs from cervicale (taken at shoulder height) down to mid-hip
+        trunk_com = (1 - c["trunk"]) * a.trunk_m
+    else:  # Winter's trunk runs from the greater trochanter up to the glenohumeral joint
+        trunk_com = c["trunk"] * a.trunk_m
+    d_rest = (m["trunk"] * trunk_com - m_pelvis * d_pelvis) / m_rest
+    parts = {
+        "feet": (np.array([0.2 * a.foot_m, 0.5 * ankle_y]), 2 * m["foot"]),
+        "shanks": (np.array([0.0, knee_y - c["shank"] * a.shank_m]), 2 * m["shank"]),
+        "thighs": (np.array([0.0, hip[1] - c["thigh"] * a.thigh_m]), 2 * m["thigh"]),
+        "pelvis": (hip + [0.0, d_pelvis], m_pelvis),
+        "upper trunk": (hip + [0.0, d_rest], m_rest),
+        "head and neck": (np.array([0.0, _HEAD_COM_FRACTION_OF_HEIGHT * h]), m["head_neck"]),
+        "upper arms": (shoulder - [0.0, c["upper_arm"] * a.upper_arm_m], 2 * m["upper_arm"]),
+        "forearms": (shoulder - [0.0, a.upper_arm_m + c["forearm"] * a.forearm_m], 2 * m["forearm"]),
+        "hands": (shoulder - [0.0, a.upper_arm_m + a.forearm_m + c["hand"] * a.hand_m], 2 * m["hand"]),
+    }
+    parts["pelvis"] = (_rot(parts["pelvis"][0], hip, tilt), parts["pelvis"][1])
+    upper_tilt = (1 - comp) * tilt
+    for k in ("upper trunk", "head and neck", "upper arms", "forearms", "hands"):
+        parts[k] = (_rot(parts[k][0], hip, upper_tilt), parts[k][1])
+    return parts
+
+
+def body_com(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mass_kg=70.0,
+             table="winter"):
+    """Whole-body centre of mass of a person standing upright, arms by the sides.
+
+    Parameters
+    ----------
+    height_m : float
+        Standing height, 1.2–2.2 m.
+    pelvic_tilt_deg : float
+        Pelvic tilt away from the reference posture, anterior positive, −30 to 40°.
+    lumbar_compensation : float
+        1 keeps the trunk upright (the lumbar spine absorbs the tilt); 0 lets
+        trunk, head and arms rotate with the pelvis about the hips. 0–1.
+    mass_kg : float, optional
+        Body mass (does not move the centre of mass; kept for completeness).
+    table : {"winter", "deleva"}
+        Segment table.
+
+    Returns
+    -------
+    tuple of float
+        ``(x_m, y_m)``: forward of the ankle joint and above the ground, m.
+
+    Examples
+    --------
+    >>> x0, _ = body_com(1.75)
+    >>> x1, _ = body_com(1.75, pelvic_tilt_deg=10.0)
+    >>> 0 < (x1 - x0) * 1000 < 10   # millimetres: a 10° tilt moves it a few mm
+    True
+    """
+    parts = standing_parts(height_m, mass_kg, pelvic_tilt_deg, lumbar_compensation, table)
+    pts = np.array([p for p, _ in parts.values()])
+    ms = np.array([w for _, w in parts.values()])
+    com = (ms[:, None] * pts).sum(0) / ms.sum()
+    return float(com[0]), float(com[1])
+
+
+def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, trunk_lean_deg=5.0,
+                 thigh_angle_deg=25.0, knee_flexion_deg=15.0, *, mass_kg=70.0):
+    """Running pose at initial contact: where the foot lands relative to the centre of mass.
+
+    The stance thigh is set by its angle from the vertical (forward positive),
+    the shank by the knee flexion, the trunk by its lean; the swing leg trails
+    (thigh −20°, knee 90°, an assumption). Pelvic tilt moves the pelvis and,
+    as in :func:`body_com`, the upper body.
+
+    Parameters
+    ----------
+    height_m : float
+        1.2–2.2 m.
+    pelvic_tilt_deg : float
+        −30 to 40° (anterior positive).
+    lumbar_compensation : float
+        0–1.
+    trunk_lean_deg : float
+        −10 to 40° (forward positive), applied on top of the pelvic effect.
+    thigh_angle_deg : float
+        Stance thigh angle from vertical at contact, −10 to 60°.
+    knee_flexion_deg : float
+        Stance knee flexion at contact, 0–60°.
+
+    Returns
+    -------
+    dict
+        ``joints`` (name -> (2,) m, with the foot on the ground), ``com`` (2,),
+        ``overstride_m`` (contact point ahead of the centre of mass),
+        ``shank_angle_deg`` (shin tilt from vertical, positive = shin leaning
+        back with the foot ahead of the knee), and ``braking_ratio``: the
+        horizontal/vertical ratio of a ground-reaction force pointing from the
+        contact point through the centre of mass (the spring-mass assumption).
+    """
+    a = anthropometry(height_m, mass_kg)
+    check_real(pelvic_tilt_deg, "pelvic_tilt_deg", "deg", -30, 40, array=False)
+    lean = check_real(trunk_lean_deg, "trunk_lean_deg", "deg", -10, 40, array=False)
+    phi_t = check_real(thigh_angle_deg, "thigh_angle_deg", "deg", -10, 60, array=False)
+    theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", 0, 60, array=False)
+    standing = standing_parts(height_m, mass_kg, pelvic_tilt_deg, lumbar_compensation)
+    hip0 = np.array([0.0, a.ankle_height_m + a.shank_m + a.thigh_m])
+
+    def _down(angle):
+        r = np.radians(angle)
+        return np.array([np.sin(r), -np.cos(r)])
+
+    # stance leg hanging from the hip: thigh forward by phi_t, shin back by the knee flexion
+    knee = hip0 + a.thigh_m * _down(phi_t)
+    ankle = knee + a.shank_m * _down(phi_t - theta)
+    s_knee = hip0 + a.thigh_m * _down(-20.0)
+    s_ankle = s_knee + a.shank_m * _down(-20.0 - 90.0)
+    c = a.com_fractions
+    m = a.masses
+    parts = [
+        (hip0 + c["thigh"] * (knee - hip0), m["thigh"]),
+        (knee + c["shank"] * (ankle - knee), m["shank"]),
+        (ankle + [0.2 * a.foot_m, -0.5 * a.ankle_height_m], m["foot"]),
+        (hip0 + c["thigh"] * (s_knee - hip0), m["thigh"]),
+        (s_knee + c["shank"] * (s_ankle - s_knee), m["shank"]),
+        (s_ankle + [0.2 * a.foot_m, -0.5 * a.ankle_height_m], m["foot"]),
+    ]
+    for name in ("pelvis", "upper trunk", "head and neck", "upper arms", "forearms", "hands"):
+        p, w = standing[name]
+        if name != "pelvis":
+            p = _rot(p, hip0, lean)
+        parts.append((p, w))
+    pts = np.array([p for p, _ in parts])
+    ws = np.array([w for _, w in parts])
+    com = (ws[:, None] * pts).sum(0) / ws.sum()
+    contact = ankle + np.array([-0.25 * a.foot_m, -a.ankle_height_m])  # heel on the ground
+    shift = np.array([0.0, -contact[1]])
+    com, contact = com + shift, contact + shift
+    shoulder = _rot(hip0 + [0.0, a.trunk_m], hip0, lean) + shift
+    joints = {
+        "hip": hip0 + shift, "knee": knee + shift, "ankle": ankle + shift, "heel": contact,
+        "toe": contact + [a.foot_m, 0.0], "shoulder": shoulder,
+        "head": _rot(hip0 + [0.0, a.trunk_m + a.head_neck_m], hip0, lean) + shift,
+        "swing_knee": s_knee + shift, "swing_ankle": s_ankle + shift,
+    }
+    overstride = float(contact[0] - com[0])
+    return {
+        "joints": joints,
+        "com": com,
+        "overstride_m": overstride,
+        "shank_angle_deg": float(phi_t - theta),
+        "braking_ratio": overstride / float(com[1]),
+    }

@@ -1,0 +1,236 @@
+"""Exercise library, program builder, pain-monitoring rule and red-flag screen.
+
+Pure logic, no drawing: the notebooks and widgets of modules 7 and 8 call it.
+The library lives in ``data/exercises.json``; :func:`exercise_library`
+validates it against :data:`EXERCISE_FIELDS`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..tables import TableError, load_json
+from ..validation import check_choice, check_real
+
+__all__ = [
+    "EXERCISE_FIELDS", "EVIDENCE_GRADES", "EQUIPMENT", "GOALS", "CATEGORIES",
+    "exercise_library", "validate_library", "filter_exercises", "build_program",
+    "pain_rule", "RED_FLAG_QUESTIONS", "red_flag_screen",
+]
+
+EVIDENCE_GRADES = ("strong", "mixed", "weak", "opinion")
+EQUIPMENT = ("none", "step", "band", "wall", "door_frame", "foam_roller", "leg_press", "weights")
+GOALS = ("pfp_rehab", "prevention", "return_to_run")
+CATEGORIES = ("mobility", "strength", "control")
+
+#: field -> expected type; lists are lists of str
+EXERCISE_FIELDS = {
+    "id": str, "name": str, "category": str, "targets": str, "muscles": list, "notebook": str,
+    "dosage": str, "frequency": str, "progression": str, "regression": str, "cues": list,
+    "equipment": list, "minutes": (int, float), "evidence_grade": str, "safety": str,
+    "goals": list, "sources": list,
+}
+
+
+def validate_library(data: dict, filename: str = "exercises.json") -> list:
+    """Check the library structure; return the exercise list or raise TableError."""
+    if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
+        raise TableError(f"{filename}: expected an object with an 'exercises' list")
+    seen = set()
+    for i, ex in enumerate(data["exercises"]):
+        where = f"{filename}, exercise {i} ({ex.get('id', '?') if isinstance(ex, dict) else '?'})"
+        if not isinstance(ex, dict):
+            raise TableError(f"{where}: not an object")
+        missing = set(EXERCISE_FIELDS) - set(ex)
+        if missing:
+            raise TableError(f"{where}: missing field(s) {sorted(missing)}")
+        for key, typ in EXERCISE_FIELDS.items():
+            value = ex[key]
+            if not isinstance(value, typ) or isinstance(value, bool):
+                raise TableError(f"{where}, field {key!r}: expected {typ}, got {type(value).__name__}")
+            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+                raise TableError(f"{where}, field {key!r}: every entry must be text")
+            if isinstance(value, str) and not value.strip():
+                raise TableError(f"{where}, field {key!r}: empty")
+        if ex["id"] in seen:
+            raise TableError(f"{where}: duplicate id")
+        seen.add(ex["id"])
+        for key, allowed in (("category", CATEGORIES), ("evidence_grade", EVIDENCE_GRADES)):
+            if ex[key] not in allowed:
+                raise TableError(f"{where}, field {key!r}: {ex[key]!r} is not one of {allowed}")
+        for key, allowed in (("equipment", EQUIPMENT), ("goals", GOALS)):
+            bad = [v for v in ex[key] if v not in allowed]
+            if bad or not ex[key]:
+                raise TableError(f"{where}, field {key!r}: {bad or 'empty'} not in {allowed}")
+        if not 0 < ex["minutes"] <= 60:
+            raise TableError(f"{where}, field 'minutes': {ex['minutes']} is outside 0–60 min")
+        if not ex["notebook"].endswith(".ipynb"):
+            raise TableError(f"{where}, field 'notebook': must name a course notebook")
+    return data["exercises"]
+
+
+@lru_cache(maxsize=1)
+def _library():
+    return tuple(validate_library(load_json("exercises.json")))
+
+
+def exercise_library() -> list:
+    """All exercises (validated), as a list of dicts (copies)."""
+    return [dict(ex) for ex in _library()]
+
+
+def filter_exercises(equipment=None, category=None, goal=None, min_grade=None, text=""):
+    """Exercises matching every given filter.
+
+    Parameters
+    ----------
+    equipment : iterable of str, optional
+        Equipment available; an exercise qualifies if it needs only these
+        (``"none"`` is always available).
+    category : str, optional
+        One of :data:`CATEGORIES`.
+    goal : str, optional
+        One of :data:`GOALS`.
+    min_grade : str, optional
+        Keep exercises graded at least this well (``"strong"`` > ``"mixed"`` > ``"weak"`` > ``"opinion"``).
+    text : str
+        Case-insensitive search in name, targets and muscles.
+    """
+    have = {"none"} | set(equipment or EQUIPMENT)
+    for e in have:
+        check_choice(e, "equipment", EQUIPMENT)
+    if category is not None:
+        check_choice(category, "category", CATEGORIES)
+    if goal is not None:
+        check_choice(goal, "goal", GOALS)
+    rank = {g: i for i, g in enumerate(EVIDENCE_GRADES)}
+    if min_grade is not None:
+        check_choice(min_grade, "min_grade", EVIDENCE_GRADES)
+    text = str(text).lower().strip()
+    out = []
+    for ex in exercise_library():
+        needs = set(ex["equipment"]) - {"none"}
+        # an exercise listing several items needs any one of them (e.g. none or band)
+        if needs and not (set(ex["equipment"]) & have):
+            continue
+        if category and ex["category"] != category:
+            continue
+        if goal and goal not in ex["goals"]:
+            continue
+        if min_grade and rank[ex["evidence_grade"]] > rank[min_grade]:
+            continue
+        if text and text not in " ".join([ex["name"], ex["targets"], *ex["muscles"]]).lower():
+            continue
+        out.append(ex)
+    return out
+
+
+def build_program(goal="pfp_rehab", minutes_per_week=60, equipment=("none",), sessions_per_week=3):
+    """A weekly plan: sessions of strength, control and mobility within the time given.
+
+    Strength work (the best-supported part for patellofemoral pain, Crossley
+    2016 [crossley2016]; Willy 2019 [willy2019]) is picked first, best
+    evidence first, then control, then mobility, until each session's time is
+    used. Daily mobility drills are listed separately.
+
+    Parameters
+    ----------
+    goal : str
+        One of :data:`GOALS`.
+    minutes_per_week : float
+        20–600 min.
+    equipment : iterable of str
+        Available equipment (:data:`EQUIPMENT`).
+    sessions_per_week : int
+        1–6.
+
+    Returns
+    -------
+    dict
+        ``sessions`` (list of lists of exercises), ``daily`` (mobility drills),
+        ``minutes_per_session``, ``goal``.
+    """
+    check_choice(goal, "goal", GOALS)
+    total = check_real(minutes_per_week, "minutes_per_week", "min", 20, 600, array=False)
+    n = int(check_real(sessions_per_week, "sessions_per_week", "sessions", 1, 6, array=False))
+    pool = filter_exercises(equipment=equipment, goal=goal)
+    rank = {g: i for i, g in enumerate(EVIDENCE_GRADES)}
+    order = {"strength": 0, "control": 1, "mobility": 2}
+    pool.sort(key=lambda e: (order[e["category"]], rank[e["evidence_grade"]], e["minutes"]))
+    per_session = total / n
+    daily = [e for e in pool if e["category"] == "mobility" and "daily" in e["frequency"]][:2]
+    chosen, used = [], sum(e["minutes"] for e in daily) * 7 / n
+    for e in pool:
+        if e in daily:
+            continue
+        if used + e["minutes"] <= per_session:
+            chosen.append(e)
+            used += e["minutes"]
+    return {"goal": goal, "minutes_per_session": per_session, "sessions": [list(chosen) for _ in range(n)],
+            "daily": daily}
+
+
+def pain_rule(pain_during, next_morning_change):
+    """The pain-monitoring rule used in the course.
+
+    Progress when pain during the exercise is at most 3/10 **and** pain or
+    stiffness is back to its usual level by the next morning; hold when one
+    of them is slightly over (pain 4–5/10, or one point above usual); regress
+    otherwise. Built on the pain-monitoring model of Silbernagel et al. 2007
+    [silbernagel2007], with the more cautious 3/10 ceiling the course uses
+    for the knee.
+
+    Parameters
+    ----------
+    pain_during : float
+        Pain during the exercise, 0–10.
+    next_morning_change : float
+        Next-morning pain minus the usual level, −10 to 10.
+
+    Returns
+    -------
+    str
+        ``"progress"``, ``"hold"`` or ``"regress"``.
+    """
+    p = check_real(pain_during, "pain_during", "/10", 0, 10, array=False)
+    d = check_real(next_morning_change, "next_morning_change", "/10", -10, 10, array=False)
+    if p <= 3 and d <= 0:
+        return "progress"
+    if p <= 5 and d <= 1:
+        return "hold"
+    return "regress"
+
+
+#: key -> question shown in the red-flag screen
+RED_FLAG_QUESTIONS = {
+    "numbness": "Numbness or tingling in the leg or foot?",
+    "locking": "Does the knee lock or give way?",
+    "swelling": "Marked swelling of the knee?",
+    "night_pain": "Pain at night or at rest?",
+    "worsening": "Pain getting worse from session to session?",
+    "trauma": "Did the pain start with a fall, twist or blow?",
+}
+
+
+def red_flag_screen(answers: dict) -> list:
+    """Red flags answered "yes".
+
+    Parameters
+    ----------
+    answers : dict
+        Question key (:data:`RED_FLAG_QUESTIONS`) -> bool. Missing keys count
+        as not answered (False).
+
+    Returns
+    -------
+    list of str
+        The questions answered yes; any entry means stop and see a clinician.
+    """
+    if not isinstance(answers, dict):
+        raise TypeError(f"answers must be a dict of question -> True/False, got {type(answers).__name__}")
+    unknown = set(answers) - set(RED_FLAG_QUESTIONS)
+    if unknown:
+        raise ValueError(f"unknown red-flag keys {sorted(unknown)}; known: {sorted(RED_FLAG_QUESTIONS)}")
+    for k, v in answers.items():
+        if not isinstance(v, bool):
+            raise TypeError(f"answers[{k!r}] must be True or False, got {v!r}")
+    return [RED_FLAG_QUESTIONS[k] for k in RED_FLAG_QUESTIONS if answers.get(k)]

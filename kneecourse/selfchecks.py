@@ -1,0 +1,239 @@
+"""The self-check questions of every notebook, with answers computed from the models.
+
+``quiz("01_knee_is_not_a_hinge")`` returns that notebook's questions in order;
+importing this module registers every question, so
+:func:`~kneecourse.progress.progress_report` knows the course's totals.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .checks import CodeExercise, MultipleChoice, Numeric
+from .models import extensor, load, patellofemoral, pelvis, screw_home, spring_mass, tracking
+from .models.posture import knee_travel_comparison
+from .models.program import pain_rule
+from .units import G
+
+__all__ = ["quiz", "NOTEBOOKS"]
+
+NOTEBOOKS = (
+    "00_start_here",
+    "01_knee_is_not_a_hinge",
+    "02_levers_and_torques",
+    "03_patellofemoral_load",
+    "04_patellar_tracking",
+    "05_pelvis_and_center_of_mass",
+    "06_running_as_a_spring",
+    "07_training_load",
+    "08_your_program",
+)
+
+
+def _nb00(nb):
+    return [
+        MultipleChoice(nb, "red_flags", "Which of these means: stop and see a clinician before exercising?",
+                       ["A dull ache after a long run that is gone the next day",
+                        "The knee locks or gives way",
+                        "Tired thighs after step-ups"], 1,
+                       "Locking or giving way is a red flag: it can mean a mechanical problem inside the joint.",
+                       hint="Look at the red-flag list above.",
+                       feedback={0: "An ache that settles by the next day is a normal response to load.",
+                                 2: "Muscle fatigue is expected after strength work."}),
+        MultipleChoice(nb, "widgets", "What happens when you move a slider in this course?",
+                       ["Nothing until you re-run the cell",
+                        "The model is re-computed and the same figure is redrawn",
+                        "A new figure is added below"], 1,
+                       "Each explorer keeps one figure and updates it in place, so you can move the slider freely."),
+    ]
+
+
+def _nb01(nb):
+    c30 = screw_home.coupled_tibial_rotation(30.0)
+    c0_20 = screw_home.coupled_tibial_rotation(20.0)
+    return [
+        Numeric(nb, "coupled_30", "How much tibial internal rotation does the model give at 30° of knee flexion?",
+                c30, "deg", "The Walker 1988 table gives 8.6° at 30°; the model passes through it.", rel_tol=0.05,
+                hint="Read it from the coupling curve or call kc.coupled_tibial_rotation(30)."),
+        MultipleChoice(nb, "last_degrees", "Where does most of the screw-home rotation happen as the knee straightens?",
+                       ["In the last 20–30° before full extension", "Between 60° and 90°", "It is spread evenly"], 0,
+                       f"From 20° to 0° the tibia rotates {c0_20:.1f}° — over 40% of the whole 15° in the first sixth of the range.",
+                       feedback={1: "From 60° to 90° the curve is almost flat (13.2° to 14.9°).",
+                                 2: "The curve is steep near extension and flat beyond 60°."}),
+        MultipleChoice(nb, "envelope", "At full extension, how much axial rotation is available?",
+                       ["Almost none: the knee is locked", "About 45°", "About 15° each way"], 0,
+                       "The available range grows with flexion: ~0 at full extension, 40–50° near 90°."),
+        MultipleChoice(nb, "articulations", "Which three articulations make up the knee complex?",
+                       ["Tibiofemoral, patellofemoral, proximal tibiofibular",
+                        "Tibiofemoral, talocrural, patellofemoral",
+                        "Hip, knee and ankle"], 0,
+                       "The proximal tibiofibular joint moves a little with every knee rotation."),
+        CodeExercise(nb, "rotation_between",
+                     "Write rotation_between(a, b): tibial rotation (deg) from knee flexion a to b, using the model.",
+                     lambda a, b: screw_home.coupled_tibial_rotation(b) - screw_home.coupled_tibial_rotation(a),
+                     [(0.0, 30.0), (20.0, 60.0), (90.0, 10.0)],
+                     explanation="Rotation between two angles is the difference of the coupled rotation at each."),
+    ]
+
+
+def _nb02(nb):
+    arm60 = extensor.quadriceps_moment_arm(60.0)
+    p = knee_travel_comparison("double_leg_squat", 90.0)
+    return [
+        Numeric(nb, "hand_moment", "A 200 N force pulls at right angles 0.35 m from a pivot. What is the moment?",
+                70.0, "N·m", "M = F × d = 200 N × 0.35 m = 70 N·m.", rel_tol=0.01),
+        Numeric(nb, "moment_arm_60", "What is the quadriceps moment arm at 60° of knee flexion (in mm)?",
+                1000 * arm60, "mm", "From the van Eijden polynomial: about 33 mm at 60°.", rel_tol=0.03,
+                hint="kc.quadriceps_moment_arm(60) returns metres."),
+        MultipleChoice(nb, "patella_lever", "Without a patella the quadriceps moment arm would be shorter. So for the same knee moment…",
+                       ["the quadriceps would need more force", "the quadriceps would need less force",
+                        "nothing changes"], 0, "F = M / r: a shorter lever arm needs a larger force."),
+        MultipleChoice(nb, "knees_over_toes", "Holding the knees behind the toes at the same squat depth…",
+                       ["lowers the knee moment and raises the hip moment",
+                        "lowers both knee and hip moments", "raises the knee moment"], 0,
+                       f"In the model the knee moment changes by {100 * p['knee_change']:+.0f}% and the hip moment by "
+                       f"{100 * p['hip_change']:+.0f}% (Fry 2003 measured the same direction)."),
+        CodeExercise(nb, "knee_moment_by_hand",
+                     "Write knee_moment(force_n, distance_m): the moment of a vertical ground force passing distance_m behind the knee.",
+                     lambda f, d: f * d, [(700.0, 0.1), (1700.0, 0.08), (350.0, 0.0)],
+                     explanation="Moment = force × perpendicular distance."),
+    ]
+
+
+def _nb03(nb):
+    k0 = patellofemoral.pfjrf_ratio(0.0)
+    mass = 70.0
+    pf = patellofemoral.patellofemoral_force(150.0, 60.0) / (mass * G)
+    return [
+        Numeric(nb, "k0", "What is k = PF force / quadriceps force at full extension?", k0, "",
+                "0.462: with the knee straight the two tendons pull nearly in line, so little presses the patella back.",
+                rel_tol=0.01),
+        Numeric(nb, "pf_bw", "A 70 kg runner produces a 150 N·m knee extensor moment at 60° flexion. PF force in body weights?",
+                pf, "BW", "F_pf = k(60°) · M / r(60°), divided by m·g.", rel_tol=0.05,
+                hint="Use kc.patellofemoral_force and divide by 70 × 9.81."),
+        MultipleChoice(nb, "units", "'The knee sees torques of 7–21 times body weight' mixes up…",
+                       ["torque (N·m) and force (N)", "mass and weight", "stress and strain"], 0,
+                       "Body weight is a force; a torque is a force times a distance. PF compression is a force."),
+        MultipleChoice(nb, "peak", "Why is deep loaded knee flexion the peak of patellofemoral stress?",
+                       ["Large knee moment, shorter lever, higher k, and contact area that stops growing",
+                        "Because the patella leaves the groove", "Because the quadriceps relaxes"], 0,
+                       "All four factors in the chain point the same way beyond ~60°."),
+        CodeExercise(nb, "stress", "Write stress_mpa(force_n, area_mm2): mean contact stress in MPa.",
+                     lambda f, a: f / a, [(3000.0, 400.0), (5000.0, 520.0), (1000.0, 210.0)],
+                     explanation="1 N/mm² = 1 MPa, so stress in MPa = N / mm²."),
+    ]
+
+
+def _nb04(nb):
+    q = tracking.effective_q_angle(14.0, 10.0, 10.0, 30.0)
+    return [
+        MultipleChoice(nb, "q_norms", "Typical standing Q-angles are…",
+                       ["men ~11–14°, women ~15–17°", "men ~25°, women ~30°", "0° for everyone"], 0,
+                       "Horton & Hall 1989; Aglietti 1983. The value shifts by several degrees with foot position."),
+        Numeric(nb, "q_eff", "Standing Q = 14°. In a single-leg squat at 30° flexion the hip adducts 10° and rotates internally 10°. Working Q-angle?",
+                q, "deg", "Q_eff = 14 + 10 + atan(tan 10° · sin 30°) ≈ 29°.", rel_tol=0.04),
+        MultipleChoice(nb, "zero_force", "With Q = 0° and balanced VMO/VL pull, the model's lateral force is…",
+                       ["zero", "equal to the quadriceps force", "medial"], 0,
+                       "The VMO's and VL's side-pulls cancel at the balanced share."),
+        MultipleChoice(nb, "facet", "A larger lateral force on the patella…",
+                       ["moves load onto the lateral facet", "moves load onto the medial facet",
+                        "leaves the facets unchanged"], 0,
+                       "The groove pushes back medially through the lateral facet, which then carries more."),
+        CodeExercise(nb, "lateral_force", "Write lateral(fq, q_deg): the lateral component F·sin(Q) of a pull F at Q degrees.",
+                     lambda f, qd: f * __import__("math").sin(__import__("math").radians(qd)),
+                     [(1000.0, 15.0), (2000.0, 0.0), (500.0, 25.0)],
+                     explanation="The side component of a force at angle Q from the axis is F·sin Q."),
+    ]
+
+
+def _nb05(nb):
+    x0, _ = pelvis.body_com(1.75, 0.0, 1.0)
+    x10, _ = pelvis.body_com(1.75, 10.0, 1.0)
+    return [
+        Numeric(nb, "two_masses", "A 60 kg mass at x = 0 m and a 20 kg mass at x = 0.8 m. Centre of mass x?",
+                0.2, "m", "(60·0 + 20·0.8) / 80 = 0.2 m.", rel_tol=0.01),
+        Numeric(nb, "tilt_shift", "With full lumbar compensation, how far (mm) does 10° of anterior pelvic tilt move the centre of mass forward?",
+                1000 * (x10 - x0), "mm", "Only the pelvis (14% of the body) rotates, a few mm in all.", rel_tol=0.1, abs_tol=0.5),
+        MultipleChoice(nb, "overstride", "In the contact-pose model, what changes the overstride distance most?",
+                       ["Thigh angle and knee flexion at contact", "Pelvic tilt alone", "Arm position"], 0,
+                       "Where the foot lands is set by the leg's angles; tilt moves the centre of mass by millimetres."),
+        MultipleChoice(nb, "trunk_vs_pelvis", "Which moves the centre of mass forward most?",
+                       ["The whole upper body leaning forward with the pelvis", "The pelvis tilting with the trunk upright",
+                        "They are the same"], 0, "The upper body is over half the body's mass and far from the hips."),
+        CodeExercise(nb, "com_chain", "Write com_x(xs, ms): centre of mass x of parts at xs with masses ms.",
+                     lambda xs, ms: sum(x * m for x, m in zip(xs, ms)) / sum(ms),
+                     [((0.0, 0.8), (60.0, 20.0)), ((0.1, 0.2, 0.3), (1.0, 1.0, 2.0))],
+                     explanation="Σ m·x / Σ m."),
+    ]
+
+
+def _nb06(nb):
+    base = spring_mass.run_step(70, 1.75, 3.3, 170)
+    plus = spring_mass.run_step(70, 1.75, 3.3, 187)
+    morin = spring_mass.morin_stiffness(70, 0.25, 0.12, 3.3, 0.93)
+    return [
+        MultipleChoice(nb, "cadence_force", "Raising the step rate 10% at the same speed makes peak vertical force…",
+                       ["smaller", "larger", "unchanged"], 0,
+                       f"Model: {base['peak_vgrf_bw']:.2f} → {plus['peak_vgrf_bw']:.2f} BW; shorter, lighter steps."),
+        Numeric(nb, "pf_change", "By how much (%) does the model's peak PF force change with +10% step rate?",
+                100 * (plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1), "%",
+                "Lenhart 2014 measured −14% for +10% step rate.", abs_tol=2.0),
+        Numeric(nb, "morin", "Morin method: 70 kg, contact 0.25 s, flight 0.12 s, 3.3 m/s, leg 0.93 m. Leg stiffness in kN/m?",
+                morin["leg_stiffness_n_per_m"] / 1000, "kN/m", "k_leg = Fmax / ΔL.", rel_tol=0.05),
+        MultipleChoice(nb, "energy", "During stance the spring-mass model…",
+                       ["stores energy in the spring and returns it", "loses energy every step",
+                        "needs the muscles to add energy at every instant"], 0,
+                       "It is conservative: kinetic + potential + spring energy stays constant."),
+        CodeExercise(nb, "fmax", "Write fmax(m, tc, tf): Morin's peak force m·g·(π/2)·(tf/tc + 1).",
+                     lambda m, tc, tf: m * G * 3.141592653589793 / 2 * (tf / tc + 1),
+                     [(70.0, 0.25, 0.12), (60.0, 0.2, 0.1)], explanation="Sine-wave force model."),
+    ]
+
+
+def _nb07(nb):
+    r = load.acwr([100.0] * 21 + [200.0] * 7)
+    return [
+        Numeric(nb, "acwr_spike", "Three weeks of 100 AU a day, then one week of 200 AU a day. Rolling ACWR on day 28?",
+                float(r["ratio"][27]), "", "Acute 1400; chronic (700·3 + 1400)/4 = 875; 1400/875 = 1.6.", rel_tol=0.01),
+        MultipleChoice(nb, "coupling", "Why is the rolling ACWR 'mathematically coupled'?",
+                       ["The acute week is also part of the chronic average", "It uses RPE",
+                        "It ignores rest days"], 0, "Lolli 2019: the same data are on both sides of the ratio."),
+        Numeric(nb, "session_load", "A 45 min run at RPE 6. Session load in AU?", 270.0, "AU", "Load = minutes × RPE.",
+                rel_tol=0.01),
+        MultipleChoice(nb, "nielsen", "Nielsen 2014 linked distance-related injuries in novice runners to…",
+                       [">30% weekly distance increase over two weeks", "any run longer than 10 km",
+                        "running on consecutive days"], 0, "A weekly progression above 30% was the risk signal."),
+    ]
+
+
+def _nb08(nb):
+    return [
+        MultipleChoice(nb, "pain_rule", f"Pain 2/10 during step-ups and back to usual by the next morning. The rule says…",
+                       ["progress", "hold", "regress"], ["progress", "hold", "regress"].index(pain_rule(2, 0)),
+                       "Within 3/10 and settled by the morning: the tissue tolerated the load."),
+        MultipleChoice(nb, "pain_rule_2", "Pain 6/10 during the set and worse the next morning. The rule says…",
+                       ["progress", "hold", "regress"], ["progress", "hold", "regress"].index(pain_rule(6, 2)),
+                       "Too much: go back a step (regression or lower load)."),
+        MultipleChoice(nb, "first_line", "Which exercise therapy has the strongest support for patellofemoral pain?",
+                       ["Combined hip and knee strengthening", "Stretching alone", "Complete rest"], 0,
+                       "Crossley 2016 consensus; Willy 2019 guideline."),
+        MultipleChoice(nb, "red_flag", "During the program your knee starts to swell markedly. You…",
+                       ["stop and see a clinician", "push through", "double the stretching"], 0,
+                       "Marked swelling is a red flag."),
+    ]
+
+
+_BUILDERS = dict(zip(NOTEBOOKS, (_nb00, _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07, _nb08)))
+
+
+@lru_cache(maxsize=None)
+def quiz(notebook: str):
+    """The questions of one notebook (cached, so the widgets keep their state)."""
+    if notebook not in _BUILDERS:
+        raise KeyError(f"no self-checks for {notebook!r}; notebooks: {list(_BUILDERS)}")
+    return tuple(_BUILDERS[notebook](notebook))
+
+
+def register_all() -> None:
+    """Create every notebook's questions so the progress report knows the totals."""
+    for nb in NOTEBOOKS:
+        quiz(nb)

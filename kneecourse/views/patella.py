@@ -1,0 +1,169 @@
+"""Modules 3 and 4 views: the patella as a pulley, PF curves, the frontal-plane knee and facets."""
+from __future__ import annotations
+
+import numpy as np
+
+from .style import COLORS
+
+__all__ = ["PulleyView", "CurvesView", "FrontalKneeView", "FacetBarsView"]
+
+
+def _dir(angle_deg):
+    a = np.radians(angle_deg)
+    return np.array([np.sin(a), np.cos(a)])
+
+
+class PulleyView:
+    """Side view: femur, tibia at the flexion angle, tendon pulls and their resultant."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        (self.femur,) = ax.plot([], [], color=COLORS["femur"], lw=10, solid_capstyle="round", label="femur")
+        (self.tibia,) = ax.plot([], [], color=COLORS["tibia"], lw=10, solid_capstyle="round", label="tibia")
+        self.patella = ax.plot([], [], "o", ms=16, color=COLORS["patella"], label="patella")[0]
+        kw = dict(arrowprops=dict(arrowstyle="-|>", lw=2.5))
+        self.quad = ax.annotate("", (0, 0), (0, 0), **kw)
+        self.tendon = ax.annotate("", (0, 0), (0, 0), **kw)
+        self.result = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=4, color=COLORS["force"]))
+        for a in (self.quad, self.tendon):
+            a.arrow_patch.set_color(COLORS["moment_arm"])
+        self.text = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize="small")
+        ax.set_xlim(-0.6, 0.6)
+        ax.set_ylim(-0.6, 0.6)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title("the patella as a pulley (side view)")
+        ax.legend(loc="upper right", fontsize="small")
+
+    def dynamic(self):
+        return [self.femur, self.tibia, self.quad, self.tendon, self.result, self.patella, self.text]
+
+    def update(self, flexion_deg, fq_bw, pf_bw):
+        # anterior is +x: the femur points up, the shin swings backwards as the knee flexes
+        up, down = _dir(0.0), -_dir(flexion_deg)
+        knee = np.zeros(2)
+        self.femur.set_data(*np.array([knee, knee + 0.5 * up]).T)
+        self.tibia.set_data(*np.array([knee, knee + 0.5 * down]).T)
+        front = np.array([0.06, 0.0])
+        self.patella.set_data([front[0]], [front[1]])
+        s = 0.08  # m of arrow per BW
+        self.quad.xy, self.quad.xyann = tuple(front + s * fq_bw * up), tuple(front)
+        self.tendon.xy, self.tendon.xyann = tuple(front + s * fq_bw * down), tuple(front)
+        # the two tendon pulls add up to a force pressing the patella back into the femur
+        bis = up + down
+        n = np.hypot(*bis)
+        into = bis / n if n > 1e-6 else np.array([-1.0, 0.0])
+        self.result.xy, self.result.xyann = tuple(front + s * pf_bw * into), tuple(front)
+        self.text.set_text(f"quadriceps {fq_bw:.1f} BW → patella pressed on femur {pf_bw:.1f} BW")
+
+
+class CurvesView:
+    """k(θ), moment arm, contact area and stress vs flexion; the current angle marked."""
+
+    def __init__(self, ax_top, ax_bottom, theta, k, arm_mm, area_mm2):
+        self.theta = theta
+        ax_top.plot(theta, k, color=COLORS["model"], label="k = PF force / quadriceps force")
+        ax_top.plot(theta, arm_mm / 50.0, color=COLORS["moment_arm"], ls="--",
+                    label="quadriceps moment arm / 50 mm")
+        ax_top.set_ylabel("ratio")
+        ax_top.legend(loc="lower right", fontsize="small")
+        ax_top.set_ylim(0, 1.2)
+        (self.area,) = ax_bottom.plot(theta, area_mm2, color=COLORS["patella"], label="contact area (mm²)")
+        self.ax_stress = ax_bottom.twinx()
+        (self.stress,) = self.ax_stress.plot(theta, np.zeros_like(theta), color=COLORS["force"],
+                                             label="stress (MPa)")
+        self.ax_stress.set_ylabel("stress (MPa)", color=COLORS["force"])
+        self.ax_stress.grid(False)
+        ax_bottom.set_ylabel("contact area (mm²)", color=COLORS["patella"])
+        ax_bottom.set_xlabel("knee flexion (deg)")
+        ax_bottom.set_ylim(0, 800)
+        self.marks = [ax.axvline(0, color=COLORS["current"], lw=2) for ax in (ax_top, ax_bottom)]
+        self.point = self.ax_stress.plot([0], [0], "o", color=COLORS["force"], ms=9)[0]
+
+    def dynamic(self):
+        return [self.area, self.stress, *self.marks, self.point]
+
+    def update(self, flexion_deg, stress_mpa_curve, stress_mpa_now, area_mm2_curve):
+        """Returns True when the stress axis had to be rescaled (a full redraw is needed)."""
+        self.stress.set_ydata(stress_mpa_curve)
+        self.area.set_ydata(area_mm2_curve)
+        top = 5.0 * np.ceil(max(5.0, float(np.max(stress_mpa_curve)) * 1.1) / 5.0)
+        rescale = top != self.ax_stress.get_ylim()[1]
+        if rescale:
+            self.ax_stress.set_ylim(0, top)
+        for m in self.marks:
+            m.set_xdata([flexion_deg, flexion_deg])
+        self.point.set_data([flexion_deg], [stress_mpa_now])
+        return rescale
+
+
+class FrontalKneeView:
+    """Front view of a right knee: femur, tibia, quadriceps line, VMO/VL pulls, lateral force."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        (self.femur,) = ax.plot([], [], color=COLORS["femur"], lw=8, solid_capstyle="round", label="femur")
+        (self.tibia,) = ax.plot([], [], color=COLORS["tibia"], lw=8, solid_capstyle="round", label="tibia")
+        (self.qline,) = ax.plot([], [], ls="--", color=COLORS["moment_arm"], lw=2, label="quadriceps line of pull")
+        (self.tline,) = ax.plot([], [], ls="--", color=COLORS["tibia"], lw=1.5)
+        self.patella = ax.plot([0], [0], "o", ms=18, color=COLORS["patella"], label="patella")[0]
+        self.vmo = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=COLORS["sky"]))
+        self.vl = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=COLORS["foot"]))
+        self.lat = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=4, color=COLORS["force"]))
+        self.qtext = ax.text(0.0, 0.0, "", fontsize="small")
+        ax.text(0.42, -0.52, "lateral →", ha="right", fontsize="small")
+        ax.text(-0.42, -0.52, "← medial", ha="left", fontsize="small")
+        ax.set_xlim(-0.45, 0.45)
+        ax.set_ylim(-0.55, 0.55)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_title("right knee from the front")
+        ax.legend(loc="upper left", fontsize="small")
+
+    def dynamic(self):
+        return [self.femur, self.tibia, self.qline, self.tline, self.vmo, self.vl, self.lat, self.patella, self.qtext]
+
+    def update(self, q_eff_deg, vmo_share, lateral_bw, vmo_angle_deg=55.0, vl_angle_deg=15.0):
+        knee = np.zeros(2)
+        up_q = _dir(-q_eff_deg)  # quad line tilted so its top is medial (x lateral +)
+        self.femur.set_data(*np.array([knee, knee + 0.5 * up_q]).T)
+        self.tibia.set_data([0, 0], [0, -0.5])
+        self.qline.set_data(*np.array([knee, knee + 0.55 * up_q]).T)
+        self.tline.set_data([0, 0], [0, 0.45])
+        s = 0.25
+        vmo_dir = _dir(-q_eff_deg - vmo_angle_deg)
+        vl_dir = _dir(-q_eff_deg + vl_angle_deg)
+        self.vmo.xy, self.vmo.xyann = tuple(knee + s * 1.6 * vmo_share * vmo_dir), (0.0, 0.0)
+        self.vl.xy, self.vl.xyann = tuple(knee + s * 1.6 * (1 - vmo_share) * vl_dir), (0.0, 0.0)
+        self.lat.xy, self.lat.xyann = (float(np.clip(0.12 * lateral_bw, -0.4, 0.4)), -0.02), (0.0, -0.02)
+        self.qtext.set_position((0.03, 0.3))
+        self.qtext.set_text(f"working Q = {q_eff_deg:.0f}°")
+
+
+class FacetBarsView:
+    """Lateral vs medial facet stress (MPa)."""
+
+    def __init__(self, ax, ylim=(0, 12)):
+        self.ax = ax
+        self.bars = ax.bar(["medial facet", "lateral facet"], [0, 0], color=[COLORS["sky"], COLORS["force"]])
+        self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in range(2)]
+        ax.set_ylim(*ylim)
+        ax.set_ylabel("facet stress (MPa)")
+
+    def dynamic(self):
+        return [*self.bars, *self.labels]
+
+    def update(self, medial_mpa, lateral_mpa, lateral_share):
+        """Returns True when the axis had to be rescaled (a full redraw is needed)."""
+        top = 6.0 * np.ceil(max(12.0, 1.15 * max(medial_mpa, lateral_mpa)) / 6.0)
+        rescale = top != self.ax.get_ylim()[1]
+        if rescale:
+            self.ax.set_ylim(0, top)
+        for i, v in enumerate((medial_mpa, lateral_mpa)):
+            self.bars[i].set_height(v)
+            self.labels[i].set_position((i, v))
+        self.labels[0].set_text(f"{medial_mpa:.1f}")
+        self.labels[1].set_text(f"{lateral_mpa:.1f} ({100 * lateral_share:.0f}% of load)")
+        return rescale

@@ -1,0 +1,171 @@
+"""Common wiring of an explorer: controls -> model -> view.update() -> draw_idle.
+
+Redraws are blitted: the artists a view changes are marked animated, the
+static rest of the figure (axes, ticks, legends) is kept as a background
+image captured after each full draw, and a slider step restores that
+background and draws only the changed artists. A view that changes axis
+limits asks for a full redraw by returning True from ``update``.
+
+Every explorer can be used headless (tests, benchmarks): construct it,
+``set(...)`` control values, read ``state`` (the model result) and ``fig``.
+In a notebook, display it (or ``.widget()``) to get sliders above an ipympl
+figure that is built once and redrawn in place.
+"""
+from __future__ import annotations
+
+import html
+import time
+
+import ipywidgets as W
+import matplotlib.pyplot as plt
+
+from ..views.style import is_projector
+
+
+def slider(description, value, lo, hi, step, unit="", fmt=".0f", continuous=True):
+    """A float slider with the unit in its label."""
+    label = f"{description} ({unit})" if unit else description
+    return W.FloatSlider(
+        value=value, min=lo, max=hi, step=step, description=label, readout_format=fmt,
+        continuous_update=continuous, style={"description_width": "initial"},
+        layout=W.Layout(width="34em"),
+    )
+
+
+class Explorer:
+    """Base class: subclasses define ``_controls``, ``_build`` and ``_compute``."""
+
+    caption = ""
+    figsize = (9, 4.5)
+
+    def __init__(self):
+        self.controls = self._controls()
+        with plt.ioff():
+            self.fig = plt.figure(figsize=self.figsize, layout="constrained")
+        self._views = []
+        self._build(self.fig)
+        # lay the figure out once, then freeze it: constrained layout on every
+        # redraw would cost more than the redraw itself
+        self.fig.get_layout_engine().execute(self.fig)
+        self.fig.set_layout_engine("none")
+        self._background = None
+        self.fig.canvas.mpl_connect("draw_event", self._on_draw)
+        self.readout = W.HTML(value="")
+        self.state = None
+        self.error = None
+        self.last_update_s = 0.0
+        for c in self.controls.values():
+            c.observe(self._on_change, names="value")
+        self.update()
+        canvas = self.fig.canvas
+        if hasattr(canvas, "header_visible"):
+            canvas.header_visible = False
+            canvas.toolbar_position = "right"
+
+    # subclasses -------------------------------------------------------
+    def _controls(self) -> dict:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _build(self, fig) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _compute(self, **values):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _draw(self, state) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _describe(self, state) -> str:
+        return ""
+
+    def view(self, v):
+        """Register a view (an object with ``dynamic()``) and return it."""
+        self._views.append(v)
+        return v
+
+    def _dynamic_artists(self):
+        arts = []
+        for v in self._views:
+            arts.extend(v.dynamic())
+        for a in arts:
+            a.set_animated(True)
+        return arts
+
+    def _on_draw(self, event):
+        """After a full draw: keep the static background, then paint the changing artists."""
+        canvas = self.fig.canvas
+        if not hasattr(canvas, "copy_from_bbox"):
+            return
+        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        for a in self._dynamic_artists():
+            self.fig.draw_artist(a)
+
+    def redraw(self, full: bool = False) -> None:
+        """Blit the changed artists over the background, or request a full draw."""
+        canvas = self.fig.canvas
+        if full or self._background is None or not hasattr(canvas, "restore_region"):
+            self._dynamic_artists()
+            canvas.draw_idle()
+            return
+        canvas.restore_region(self._background)
+        for a in self._dynamic_artists():
+            self.fig.draw_artist(a)
+        canvas.blit(self.fig.bbox)
+
+    # wiring --------------------------------------------------------------
+    def values(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def set(self, **values) -> "Explorer":
+        """Set control values (each triggers an update) and return self."""
+        for k, v in values.items():
+            if k not in self.controls:
+                raise KeyError(f"{type(self).__name__} has no control {k!r}; controls: {list(self.controls)}")
+            self.controls[k].value = v
+        return self
+
+    def _on_change(self, _change):
+        self.update()
+
+    def update(self) -> None:
+        """Run the model and redraw the figure in place."""
+        t0 = time.perf_counter()
+        try:
+            state = self._compute(**self.values())
+        except ValueError as exc:  # a combination the model cannot do: say so, keep the last figure
+            self.error = str(exc)
+            self.readout.value = f'<span style="color:#D55E00">⚠ {html.escape(str(exc))}</span>'
+            return
+        self.state, self.error = state, None
+        full = bool(self._draw(state))
+        self.readout.value = self._describe(state)
+        self.redraw(full)
+        self.last_update_s = time.perf_counter() - t0
+
+    def widget(self):
+        """Controls, figure and readout in one box."""
+        if getattr(self, "_box", None) is None:
+            parts = []
+            if self.caption:
+                parts.append(W.HTML(f"<i>Try this:</i> {self.caption}"))
+            parts.append(W.VBox(list(self.controls.values())))
+            canvas = self.fig.canvas
+            if isinstance(canvas, W.DOMWidget):
+                parts.append(canvas)
+            else:  # a non-interactive backend: show a static image in an Output
+                out = W.Output()
+                with out:
+                    from IPython.display import display
+
+                    display(self.fig)
+                parts.append(out)
+            parts.append(self.readout)
+            self._box = W.VBox(parts)
+            if is_projector():
+                self._box.add_class("kneecourse-projector")
+        return self._box
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget())

@@ -1,0 +1,100 @@
+"""Module 1 explorers: the 3D leg and the foot-landing demand."""
+from __future__ import annotations
+
+import ipywidgets as W
+import numpy as np
+
+from ..models.leg3d import BONES, pose_leg
+from ..models.screw_home import (
+    axial_rotation_envelope,
+    coupled_tibial_rotation,
+    stance_knee_flexion,
+    tibial_rotation_demand,
+)
+from ..tables import load_table
+from ..views.leg import CouplingCurveView, Leg3DView, RotationDemandView
+from ._base import Explorer, slider
+
+__all__ = ["LegExplorer", "FootAngleExplorer"]
+
+
+class LegExplorer(Explorer):
+    """3D leg posed by knee flexion, with the screw-home coupling curve beside it."""
+
+    caption = ("bend the knee slowly from 0° to 90° and watch the tibia (orange) turn inwards; "
+               "switch the coupling off to see a pure hinge; drag the 3D view to rotate it.")
+    figsize = (10, 5)
+
+    def _controls(self):
+        return {
+            "knee_flexion_deg": slider("knee flexion", 0.0, 0.0, 140.0, 1.0, "deg"),
+            "extra_rotation_deg": slider("extra tibial rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
+            "coupled": W.Checkbox(value=True, description="screw-home coupling on"),
+            "show_envelope": W.Checkbox(value=True, description="show available range"),
+        }
+
+    def _build(self, fig):
+        ax3d = fig.add_subplot(1, 2, 1, projection="3d")
+        ax2d = fig.add_subplot(1, 2, 2)
+        pose = pose_leg(0.0)
+        self.leg_view = self.view(Leg3DView(ax3d, BONES, pose["points"]))
+        theta = np.linspace(0, 140, 141)
+        lo, hi = axial_rotation_envelope(theta)
+        t = load_table("screw_home_walker1988.csv")
+        self.curve_view = self.view(CouplingCurveView(ax2d, theta, coupled_tibial_rotation(theta), lo, hi,
+                                                      t["knee_flexion"], t["tibial_internal_rotation"]))
+
+    def _compute(self, knee_flexion_deg, extra_rotation_deg, coupled, show_envelope):
+        pose = pose_leg(knee_flexion_deg, extra_rotation_deg=extra_rotation_deg, coupled=coupled)
+        lo, hi = axial_rotation_envelope(knee_flexion_deg)
+        pose.update(knee_flexion_deg=knee_flexion_deg, show_envelope=show_envelope,
+                    within=bool(lo - 1e-9 <= pose["axial_rotation_deg"] <= hi + 1e-9), limits=(lo, hi))
+        return pose
+
+    def _draw(self, s):
+        self.leg_view.update(s["points"])
+        self.curve_view.update(s["knee_flexion_deg"], s["axial_rotation_deg"], s["show_envelope"])
+
+    def _describe(self, s):
+        lo, hi = s["limits"]
+        note = "" if s["within"] else " — <b>outside the available range</b>: tissues would be strained"
+        return (f"Tibial internal rotation: <b>{s['axial_rotation_deg']:.1f}°</b> "
+                f"(available {lo:.1f}° to {hi:.1f}°){note}")
+
+
+class FootAngleExplorer(Explorer):
+    """How much tibial rotation a planted foot asks of the knee during stance."""
+
+    caption = ("turn the foot out (toe-out) or in and stiffen the knee (smaller available range): "
+               "where the red area appears, the knee cannot supply the rotation.")
+    figsize = (8, 4)
+
+    def _controls(self):
+        return {
+            "foot_progression_deg": slider("foot angle at contact, toe-out +", 8.0, -20.0, 30.0, 1.0, "deg"),
+            "peak_flexion_deg": slider("peak knee flexion", 45.0, 25.0, 60.0, 1.0, "deg"),
+            "foot_share": slider("share taken by foot/ankle", 0.5, 0.0, 1.0, 0.05, "", ".2f"),
+            "total_range_deg": slider("available axial range at 90°", 45.0, 5.0, 60.0, 1.0, "deg"),
+        }
+
+    def _build(self, fig):
+        self.demand = self.view(RotationDemandView(fig.add_subplot(1, 1, 1)))
+
+    def _compute(self, foot_progression_deg, peak_flexion_deg, foot_share, total_range_deg):
+        s = self.demand.s
+        theta = stance_knee_flexion(s, contact_deg=20.0, peak_deg=peak_flexion_deg, toe_off_deg=15.0)
+        d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg)
+        lo, hi = axial_rotation_envelope(theta, total_range_deg)
+        d.update(lower=lo, upper=hi, flexion=theta)
+        return d
+
+    def _draw(self, d):
+        self.demand.update(d["required_deg"], d["coupled_deg"], d["lower"], d["upper"])
+
+    def _describe(self, d):
+        extra = np.abs(d["extra_deg"]).max()
+        short = d["shortfall_deg"].max()
+        msg = f"Largest rotation beyond the coupling: <b>{extra:.1f}°</b>. "
+        msg += ("Within the available range all through stance." if short <= 0 else
+                f"<b>Shortfall up to {short:.1f}°</b>: foot, hip or soft tissue must absorb it.")
+        return msg

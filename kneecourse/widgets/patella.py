@@ -1,0 +1,115 @@
+"""Modules 3 and 4 explorers: patellofemoral load vs knee angle, and patellar tracking."""
+from __future__ import annotations
+
+import ipywidgets as W
+import numpy as np
+
+from ..models.extensor import quadriceps_force, quadriceps_moment_arm
+from ..models.patellofemoral import (
+    patellofemoral_contact_area,
+    patellofemoral_force,
+    patellofemoral_stress,
+    pfjrf_ratio,
+)
+from ..models.tracking import balanced_vmo_share, effective_q_angle, facet_loading, lateral_patellar_force
+from ..units import G
+from ..views.patella import CurvesView, FacetBarsView, FrontalKneeView, PulleyView
+from ._base import Explorer, slider
+
+__all__ = ["PatellofemoralExplorer", "TrackingExplorer"]
+
+_THETA = np.linspace(0.0, 120.0, 121)
+
+
+class PatellofemoralExplorer(Explorer):
+    """The patella as a pulley: force, contact area and stress vs knee flexion."""
+
+    caption = ("keep the knee moment fixed and bend the knee: the quadriceps force rises (shorter lever), "
+               "more of it presses the patella into the femur (k grows), and the contact area only "
+               "partly keeps up.")
+    figsize = (10, 5.5)
+
+    def _controls(self):
+        return {
+            "knee_flexion_deg": slider("knee flexion", 30.0, 0.0, 120.0, 1.0, "deg"),
+            "knee_moment_nm": slider("knee extensor moment", 100.0, 0.0, 250.0, 5.0, "N·m"),
+            "mass_kg": slider("body mass", 70.0, 40.0, 120.0, 1.0, "kg"),
+            "weight_bearing": W.Checkbox(value=True, description="weight-bearing contact area (+24%)"),
+        }
+
+    def _build(self, fig):
+        gs = fig.add_gridspec(2, 2, width_ratios=(1, 1.3))
+        self.pulley = self.view(PulleyView(fig.add_subplot(gs[:, 0])))
+        self.curves = self.view(CurvesView(fig.add_subplot(gs[0, 1]), fig.add_subplot(gs[1, 1]), _THETA,
+                                 pfjrf_ratio(_THETA), 1000 * quadriceps_moment_arm(_THETA),
+                                 1e6 * patellofemoral_contact_area(_THETA, True)))
+
+    def _compute(self, knee_flexion_deg, knee_moment_nm, mass_kg, weight_bearing):
+        bw = mass_kg * G
+        fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
+        pf = patellofemoral_force(knee_moment_nm, knee_flexion_deg)
+        return {
+            "knee_flexion_deg": knee_flexion_deg,
+            "quadriceps_force_n": fq, "quadriceps_force_bw": fq / bw,
+            "pf_force_n": pf, "pf_force_bw": pf / bw,
+            "k": pfjrf_ratio(knee_flexion_deg),
+            "area_mm2": 1e6 * patellofemoral_contact_area(knee_flexion_deg, weight_bearing),
+            "stress_mpa": patellofemoral_stress(knee_moment_nm, knee_flexion_deg, weight_bearing) / 1e6,
+            "stress_curve_mpa": patellofemoral_stress(knee_moment_nm, _THETA, weight_bearing) / 1e6,
+            "area_curve_mm2": 1e6 * patellofemoral_contact_area(_THETA, weight_bearing),
+        }
+
+    def _draw(self, s):
+        self.pulley.update(s["knee_flexion_deg"], s["quadriceps_force_bw"], s["pf_force_bw"])
+        return self.curves.update(s["knee_flexion_deg"], s["stress_curve_mpa"], s["stress_mpa"],
+                                  s["area_curve_mm2"])
+
+    def _describe(self, s):
+        return (f"Quadriceps <b>{s['quadriceps_force_n']:.0f} N ({s['quadriceps_force_bw']:.1f} BW)</b> · "
+                f"k = {s['k']:.2f} · PF force <b>{s['pf_force_n']:.0f} N ({s['pf_force_bw']:.1f} BW)</b> · "
+                f"contact area {s['area_mm2']:.0f} mm² · PF stress <b>{s['stress_mpa']:.1f} MPa</b>")
+
+
+class TrackingExplorer(Explorer):
+    """Frontal plane: Q-angle, VMO share and dynamic valgus -> lateral force and facet stress."""
+
+    caption = ("raise hip adduction and internal rotation (a knee that caves in), then weaken the VMO: "
+               "watch the lateral force and the lateral facet's share grow.")
+    figsize = (10, 5)
+
+    def _controls(self):
+        s0 = balanced_vmo_share()
+        return {
+            "static_q_deg": slider("standing Q-angle", 14.0, 0.0, 30.0, 1.0, "deg"),
+            "hip_adduction_deg": slider("hip adduction", 0.0, -10.0, 20.0, 1.0, "deg"),
+            "hip_internal_rotation_deg": slider("hip internal rotation", 0.0, -20.0, 30.0, 1.0, "deg"),
+            "vmo_share": slider("VMO share of quadriceps force", round(s0, 2), 0.0, 0.5, 0.01, "", ".2f"),
+            "knee_flexion_deg": slider("knee flexion", 30.0, 0.0, 90.0, 1.0, "deg"),
+            "knee_moment_nm": slider("knee extensor moment", 100.0, 0.0, 250.0, 5.0, "N·m"),
+        }
+
+    def _build(self, fig):
+        gs = fig.add_gridspec(1, 2, width_ratios=(1.2, 1))
+        self.knee_view = self.view(FrontalKneeView(fig.add_subplot(gs[0])))
+        self.facets = self.view(FacetBarsView(fig.add_subplot(gs[1])))
+
+    def _compute(self, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, vmo_share,
+                 knee_flexion_deg, knee_moment_nm):
+        q = effective_q_angle(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, knee_flexion_deg)
+        q = float(np.clip(q, -10.0, 40.0))
+        fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
+        lat = lateral_patellar_force(fq, q, vmo_share)
+        pf = patellofemoral_force(knee_moment_nm, knee_flexion_deg)
+        area = patellofemoral_contact_area(knee_flexion_deg, True)
+        facets = facet_loading(pf, lat, area)
+        return {"q_eff_deg": q, "lateral_n": lat, "quadriceps_force_n": fq, "vmo_share": vmo_share,
+                "pf_force_n": pf, **{k: float(v) for k, v in facets.items()}}
+
+    def _draw(self, s):
+        self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["lateral_n"] / 700.0)
+        return self.facets.update(s["medial_stress_pa"] / 1e6, s["lateral_stress_pa"] / 1e6, s["lateral_share"])
+
+    def _describe(self, s):
+        return (f"Working Q-angle <b>{s['q_eff_deg']:.0f}°</b> · lateral force on the patella "
+                f"<b>{s['lateral_n']:.0f} N</b> · lateral facet carries <b>{100 * s['lateral_share']:.0f}%</b> "
+                f"of {s['pf_force_n']:.0f} N")

@@ -1,0 +1,152 @@
+"""A real JupyterLab server and headless Chromium driven by Playwright.
+
+The server runs over a temporary copy of the notebooks (autosave writes
+outputs there, never into the repository) with private settings: the news
+pop-up is off and notebooks render every cell (no windowing), so widgets far
+down a notebook exist in the page. Every request the browser makes to a host
+other than 127.0.0.1 is aborted.
+
+Chromium: Debian's package (``apt-get install -y chromium``) at
+``/usr/bin/chromium`` or ``$KNEECOURSE_CHROMIUM``. In CI (``CI=true``) a
+missing or broken browser fails the run; locally the browser tests are
+skipped with a loud message.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "build" / "browser"
+CHROMIUM = os.environ.get("KNEECOURSE_CHROMIUM", "/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _no_browser(reason):
+    msg = f"\n{'!' * 70}\n  BROWSER TESTS NOT RUN: {reason}\n  install it with: apt-get install -y chromium\n{'!' * 70}\n"
+    if IN_CI:
+        pytest.fail(msg)
+    sys.stderr.write(msg)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    """Start JupyterLab on a free loopback port over a copy of the notebooks."""
+    base = tmp_path_factory.mktemp("lab")
+    root = base / "course"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    settings = base / "settings"
+    for plugin, values in {
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+            "checkForUpdates": False, "fetchNews": "false"},
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    }.items():
+        f = settings / plugin
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text(json.dumps(values))
+    token = uuid.uuid4().hex
+    port = _free_port()
+    env = dict(os.environ)
+    env.update(
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(base / "workspaces"),
+        KNEECOURSE_HOME=str(base / "home"),
+        JUPYTER_RUNTIME_DIR=str(base / "runtime"),
+    )
+    cmd = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = open(base / "server.log", "w")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early; log:\n{(base / 'server.log').read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        raise RuntimeError("JupyterLab did not answer within 90 s")
+    yield {"url": url, "token": token, "root": root, "log": base / "server.log"}
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        _no_browser(f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _no_browser("the playwright package is not installed (pip install -e '.[test]')")
+    pw = sync_playwright().start()
+    try:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    except Exception as exc:  # noqa: BLE001 - report any launch failure the same way
+        pw.stop()
+        _no_browser(f"Chromium could not start: {exc}")
+    yield b
+    b.close()
+    pw.stop()
+
+
+@pytest.fixture
+def page(browser, lab_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+
+    def guard(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if host.split(":")[0] in ("127.0.0.1", "") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    p = context.new_page()
+    p.set_default_timeout(60_000)
+    yield p
+    context.close()
+    # shut down every kernel this test started
+    base, token = lab_server["url"], lab_server["token"]
+    try:
+        with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=5) as r:
+            sessions = json.load(r)
+        for s in sessions:
+            req = urllib.request.Request(f"{base}/api/sessions/{s['id']}?token={token}", method="DELETE")
+            urllib.request.urlopen(req, timeout=10).close()
+    except OSError:
+        pass

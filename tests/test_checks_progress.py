@@ -1,0 +1,152 @@
+import json
+import multiprocessing
+import os
+import signal
+import time
+
+import numpy as np
+import pytest
+
+import kneecourse as kc
+from kneecourse.checks import QUESTION_BANK, CodeExercise, MultipleChoice, Numeric
+from kneecourse.progress import ProgressStore, atomic_write_text, progress_report, user_folder
+from kneecourse.selfchecks import NOTEBOOKS, quiz
+
+
+def mc():
+    return MultipleChoice("nbtest", "q1", "2 + 2?", ["3", "4", "5"], 1, "Four.", hint="Count.",
+                          feedback={0: "One short."})
+
+
+def test_multiple_choice_headless():
+    q = mc()
+    assert q.check(1).correct and q.check("4").correct
+    r = q.check(0)
+    assert not r.correct and "One short." in r.feedback and "Count." in r.feedback
+    assert not q.check(7).correct and not q.check("six").correct and not q.check(None).correct
+    assert "Four." in str(q.check(1))
+    with pytest.raises(ValueError):
+        MultipleChoice("nb", "x", "?", ["a", "b"], 5, "")
+
+
+def test_numeric_tolerance_and_units():
+    q = Numeric("nbtest", "q2", "g?", 9.81, "m/s²", "Gravity.", rel_tol=0.01)
+    assert q.check(9.8).correct and q.check("9.85").correct
+    r = q.check(12)
+    assert not r.correct and "too high" in r.feedback and "m/s²" in r.feedback
+    assert not q.check("abc").correct and not q.check(float("nan")).correct
+
+
+def test_code_exercise_reports_failing_case():
+    ex = CodeExercise("nbtest", "q3", "square", lambda x: x * x, [(1.0,), (2.0,), (3.0,)])
+    assert ex.check(lambda x: x**2).correct
+    r = ex.check(lambda x: x * x if x < 3 else 0.0)
+    assert not r.correct and "case 3 of 3" in r.feedback and "returned 0.0, expected 9.0" in r.feedback
+    r = ex.check(lambda x: 1 / 0)
+    assert "case 1" in r.feedback and "ZeroDivisionError" in r.feedback
+    assert not ex.check(5).correct
+    assert "not a number" in ex.check(lambda x: "x").feedback
+
+
+def test_widget_records_progress(course_home):
+    q = mc()
+    w = q.widget()
+    q._controls["input"].value = "4"
+    q._controls["check"].click()
+    assert "Correct" in q._controls["feedback"].value
+    q._controls["input"].value = "3"
+    q._controls["check"].click()
+    assert "Not yet" in q._controls["feedback"].value
+    entry = ProgressStore().load()["notebooks"]["nbtest"]["q1"]
+    assert entry["correct"] and entry["attempts"] == 2
+    q._controls["hint"].click()
+    assert "Count." in q._controls["feedback"].value
+    assert w is q.widget()
+
+
+def test_progress_store_roundtrip_and_report(course_home):
+    s = ProgressStore()
+    assert s.path.parent == course_home == user_folder()
+    s.record("01_knee_is_not_a_hinge", "coupled_30", True)
+    s.record("01_knee_is_not_a_hinge", "envelope", False)
+    rep = progress_report(s, show=False)
+    assert set(NOTEBOOKS) <= set(rep)
+    assert rep["01_knee_is_not_a_hinge"] == {"correct": 1, "total": len(quiz("01_knee_is_not_a_hinge"))}
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"notebooks": 3}', '{"notebooks": {"a": 1}}'])
+def test_corrupt_file_is_moved_aside_with_warning(course_home, content):
+    s = ProgressStore()
+    s.path.write_text(content)
+    with pytest.warns(RuntimeWarning, match="could not be read"):
+        data = s.load()
+    assert data["notebooks"] == {}
+    assert list(course_home.glob("progress.json.corrupt-*"))
+    assert s.record("nb", "q", True)  # a fresh store works
+
+
+def test_unwritable_location_warns_not_raises(course_home):
+    blocker = course_home / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    s = ProgressStore(blocker / "progress.json")
+    with pytest.warns(RuntimeWarning, match="not saved"):
+        assert s.record("nb", "q", True) is False
+
+
+def test_crash_mid_write_keeps_old_progress(course_home, monkeypatch):
+    s = ProgressStore()
+    s.record("nb", "q", True)
+    before = s.path.read_text()
+
+    def boom(*a, **k):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.warns(RuntimeWarning, match="not saved"):
+        assert s.record("nb", "q2", True) is False
+    monkeypatch.undo()
+    assert s.path.read_text() == before
+    assert not list(course_home.glob(".progress.json.*.tmp")), "temporary files must be cleaned up"
+
+
+def _writer(path, n):
+    big = {"notebooks": {"nb": {f"q{i}": {"correct": True, "attempts": i, "pad": "x" * 2000} for i in range(200)}}}
+    for _ in range(n):
+        atomic_write_text(path, json.dumps(big))
+
+
+def test_process_killed_mid_write_leaves_valid_file(course_home):
+    path = course_home / "progress.json"
+    atomic_write_text(path, json.dumps({"version": 1, "notebooks": {"nb": {"q": {"correct": True}}}}))
+    ctx = multiprocessing.get_context("fork")
+    for delay in (0.01, 0.03, 0.07):
+        p = ctx.Process(target=_writer, args=(path, 10_000))
+        p.start()
+        time.sleep(delay)
+        os.kill(p.pid, signal.SIGKILL)
+        p.join()
+        data = json.loads(path.read_text())  # always a whole file, old or new
+        assert "nb" in data["notebooks"]
+
+
+def test_question_bank_registers_all_notebooks():
+    from kneecourse.selfchecks import register_all
+
+    register_all()
+    for nb in NOTEBOOKS:
+        assert len(QUESTION_BANK[nb]) >= 2
+    for nb in NOTEBOOKS[1:]:
+        assert len(quiz(nb)) >= 4, f"{nb} needs at least four self-checks"
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS)
+def test_every_question_has_a_right_answer(nb):
+    for q in quiz(nb):
+        if isinstance(q, MultipleChoice):
+            assert q.check(q.answer).correct
+        elif isinstance(q, Numeric):
+            assert q.check(q.answer).correct
+            assert not q.check(q.answer + 10 * q.tolerance + 1).correct
+        else:
+            assert q.check(q.reference).correct
+            assert not q.check(lambda *a: np.nan).correct

@@ -1,0 +1,67 @@
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kneecourse.validation import check_choice, check_flag, check_real
+
+
+def test_scalar_and_array_pass_through():
+    assert check_real(3, "x", "m", 0, 5) == 3.0
+    assert isinstance(check_real(np.float32(2.5), "x"), float)
+    out = check_real([1, 2, 3], "x", "m", 0, 5)
+    assert isinstance(out, np.ndarray) and out.dtype == float and out.tolist() == [1, 2, 3]
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_non_finite_rejected_with_name_unit_and_range(bad):
+    with pytest.raises(ValueError) as e:
+        check_real(bad, "knee_flexion_deg", "deg", 0, 140)
+    msg = str(e.value)
+    assert "knee_flexion_deg" in msg and "deg" in msg and "[0, 140]" in msg
+
+
+def test_out_of_range_names_value():
+    with pytest.raises(ValueError, match=r"knee_flexion_deg = 150 deg is out of range; allowed: \[0, 140\] deg"):
+        check_real(150, "knee_flexion_deg", "deg", 0, 140)
+
+
+def test_array_with_one_bad_entry():
+    with pytest.raises(ValueError, match="x = 7"):
+        check_real([1, 2, 7, 3], "x", "m", 0, 5)
+    with pytest.raises(ValueError, match="not a finite"):
+        check_real(np.array([1.0, np.nan]), "x", "m")
+
+
+@pytest.mark.parametrize("bad", ["30", None, True, 1 + 2j, object(), [["a"]], {"a": 1}])
+def test_wrong_types(bad):
+    with pytest.raises(TypeError, match="x"):
+        check_real(bad, "x", "m")
+
+
+def test_open_bounds_and_scalar_only():
+    with pytest.raises(ValueError, match=r"\(0, 1\]"):
+        check_real(0, "x", "", 0, 1, low_open=True)
+    with pytest.raises(TypeError, match="single number"):
+        check_real([1, 2], "x", "m", array=False)
+    with pytest.raises(ValueError, match="empty"):
+        check_real([], "x", "m")
+
+
+def test_choice_and_flag():
+    assert check_choice("a", "kind", {"a", "b"}) == "a"
+    with pytest.raises(ValueError, match="kind = 'c'.*choose one of"):
+        check_choice("c", "kind", {"a", "b"})
+    assert check_flag(True, "f") is True
+    with pytest.raises(TypeError, match="f must be True or False"):
+        check_flag(1, "f")
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_any_float_returns_finite_in_range_or_raises(x):
+    try:
+        v = check_real(x, "x", "m", -10, 10)
+    except ValueError as exc:
+        assert "x" in str(exc)
+    else:
+        assert -10 <= v <= 10
