@@ -28,7 +28,7 @@ import numpy as np
 from ..validation import check_real
 from .segments import anthropometry
 
-__all__ = ["standing_parts", "body_com", "contact_pose"]
+__all__ = ["rotate_about", "standing_parts", "body_com", "contact_pose"]
 
 _HEAD_COM_FRACTION_OF_HEIGHT = 0.93
 #: Winter 2009 Table 4.1: pelvis 0.142 of body mass within the trunk's 0.497; COM 0.105 from L4/L5.
@@ -36,7 +36,7 @@ _PELVIS_SHARE_OF_TRUNK = 0.142 / 0.497
 _PELVIS_COM_FROM_L4L5 = 0.105
 
 
-def _rot(points, about, angle_deg):
+def rotate_about(points, about, angle_deg):
     """Rotate points (n, 2) about a point; positive angle moves the top forward (clockwise)."""
     a = np.radians(angle_deg)
     c, s = np.cos(a), np.sin(a)
@@ -80,10 +80,10 @@ def standing_parts(height_m=1.75, mass_kg=70.0, pelvic_tilt_deg=0.0, lumbar_comp
         "forearms": (shoulder - [0.0, a.upper_arm_m + c["forearm"] * a.forearm_m], 2 * m["forearm"]),
         "hands": (shoulder - [0.0, a.upper_arm_m + a.forearm_m + c["hand"] * a.hand_m], 2 * m["hand"]),
     }
-    parts["pelvis"] = (_rot(parts["pelvis"][0], hip, tilt), parts["pelvis"][1])
+    parts["pelvis"] = (rotate_about(parts["pelvis"][0], hip, tilt), parts["pelvis"][1])
     upper_tilt = (1 - comp) * tilt
     for k in ("upper trunk", "head and neck", "upper arms", "forearms", "hands"):
-        parts[k] = (_rot(parts[k][0], hip, upper_tilt), parts[k][1])
+        parts[k] = (rotate_about(parts[k][0], hip, upper_tilt), parts[k][1])
     return parts
 
 
@@ -188,7 +188,7 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, tr
     for name in ("pelvis", "upper trunk", "head and neck", "upper arms", "forearms", "hands"):
         p, w = standing[name]
         if name != "pelvis":
-            p = _rot(p, hip0, lean)
+            p = rotate_about(p, hip0, lean)
         parts.append((p, w))
     pts = np.array([p for p, _ in parts])
     ws = np.array([w for _, w in parts])
@@ -196,11 +196,11 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, tr
     contact = ankle + np.array([-0.25 * a.foot_m, -a.ankle_height_m])  # heel on the ground
     shift = np.array([0.0, -contact[1]])
     com, contact = com + shift, contact + shift
-    shoulder = _rot(hip0 + [0.0, a.trunk_m], hip0, lean) + shift
+    shoulder = rotate_about(hip0 + [0.0, a.trunk_m], hip0, lean) + shift
     joints = {
         "hip": hip0 + shift, "knee": knee + shift, "ankle": ankle + shift, "heel": contact,
         "toe": contact + [a.foot_m, 0.0], "shoulder": shoulder,
-        "head": _rot(hip0 + [0.0, a.trunk_m + a.head_neck_m], hip0, lean) + shift,
+        "head": rotate_about(hip0 + [0.0, a.trunk_m + a.head_neck_m], hip0, lean) + shift,
         "swing_knee": s_knee + shift, "swing_ankle": s_ankle + shift,
     }
     overstride = float(contact[0] - com[0])

@@ -37,6 +37,9 @@ class Explorer:
 
     caption = ""
     figsize = (9, 4.5)
+    #: name of a control that only moves through a computed state (e.g. an animation frame):
+    #: changing it redraws without re-running the model
+    frame_control = None
 
     def __init__(self):
         self.controls = self._controls()
@@ -114,7 +117,8 @@ class Explorer:
 
     # wiring --------------------------------------------------------------
     def values(self) -> dict:
-        return {k: c.value for k, c in self.controls.items()}
+        """Model inputs: every control's value except the frame control."""
+        return {k: c.value for k, c in self.controls.items() if k != self.frame_control}
 
     def set(self, **values) -> "Explorer":
         """Set control values (each triggers an update) and return self."""
@@ -124,7 +128,19 @@ class Explorer:
             self.controls[k].value = v
         return self
 
-    def _on_change(self, _change):
+    def _draw_frame(self, state) -> None:  # pragma: no cover - only for explorers with a frame control
+        raise NotImplementedError
+
+    def _extra_widgets(self) -> list:
+        """Widgets shown under the controls that are not model inputs (e.g. a Play button)."""
+        return []
+
+    def _on_change(self, change):
+        if self.frame_control and change["owner"] is self.controls[self.frame_control]:
+            if self.state is not None:
+                self._draw_frame(self.state)
+                self.redraw()
+            return
         self.update()
 
     def update(self) -> None:
@@ -148,7 +164,7 @@ class Explorer:
             parts = []
             if self.caption:
                 parts.append(W.HTML(f"<i>Try this:</i> {self.caption}"))
-            parts.append(W.VBox(list(self.controls.values())))
+            parts.append(W.VBox(list(self.controls.values()) + self._extra_widgets()))
             canvas = self.fig.canvas
             if isinstance(canvas, W.DOMWidget):
                 parts.append(canvas)

@@ -1,0 +1,92 @@
+"""Module 5 views: the standing body with its centre of mass, and the pose at foot contact."""
+from __future__ import annotations
+
+import numpy as np
+
+from .style import COLORS, OKABE_ITO
+
+__all__ = ["StandingView", "ContactView", "segment_mass_bars"]
+
+
+class StandingView:
+    """Part centres of mass as dots sized by mass, the whole-body COM and its shift."""
+
+    def __init__(self, ax, n_parts, height_m):
+        self.ax = ax
+        self.parts = ax.scatter(np.zeros(n_parts), np.zeros(n_parts), s=np.ones(n_parts), color=COLORS["bone"],
+                                alpha=0.6, label="part centres of mass (size = mass)")
+        (self.ref,) = ax.plot([], [], "+", ms=22, mew=2, color=COLORS["model"], label="reference (no tilt)")
+        (self.com,) = ax.plot([], [], "o", ms=14, mfc="white", mec=COLORS["com"], mew=3, label="whole-body centre of mass")
+        (self.pelvis,) = ax.plot([], [], color=COLORS["patella"], lw=6, solid_capstyle="round", label="pelvis")
+        (self.trunk,) = ax.plot([], [], color=COLORS["femur"], lw=4, label="trunk line")
+        self.text = ax.text(0.02, 0.98, "", transform=ax.transAxes, va="top")
+        ax.axhline(0, color="black", lw=1)
+        ax.set_xlim(-0.5, 0.5)
+        ax.set_ylim(-0.02, height_m * 1.02)
+        ax.set_aspect("equal")
+        ax.set_xlabel("forward (m)")
+        ax.set_ylabel("up (m)")
+        ax.legend(loc="lower right", fontsize="small")
+
+    def dynamic(self):
+        return [self.parts, self.pelvis, self.trunk, self.ref, self.com, self.text]
+
+    def update(self, points, masses, com, ref, hip, pelvis_top, shoulder, shift_mm):
+        self.parts.set_offsets(points)
+        self.parts.set_sizes(8 * np.asarray(masses))
+        self.com.set_data([com[0]], [com[1]])
+        self.ref.set_data([ref[0]], [ref[1]])
+        self.pelvis.set_data([hip[0], pelvis_top[0]], [hip[1], pelvis_top[1]])
+        self.trunk.set_data([hip[0], shoulder[0]], [hip[1], shoulder[1]])
+        self.text.set_text(f"centre of mass moved {shift_mm:+.1f} mm forward")
+
+
+class ContactView:
+    """Side view at initial contact: stance and swing legs, trunk, COM and the foot's lead."""
+
+    def __init__(self, ax):
+        self.ax = ax
+        (self.stance,) = ax.plot([], [], "-o", color=COLORS["tibia"], lw=5, ms=5, label="stance leg")
+        (self.swing,) = ax.plot([], [], "-o", color=COLORS["bone"], lw=4, ms=4, alpha=0.5)
+        (self.trunk,) = ax.plot([], [], "-o", color=COLORS["femur"], lw=5, ms=5)
+        (self.com,) = ax.plot([], [], "o", ms=14, mfc="white", mec=COLORS["com"], mew=3, label="centre of mass")
+        (self.plumb,) = ax.plot([], [], ls=":", color=COLORS["com"])
+        (self.lead,) = ax.plot([], [], color=COLORS["danger"], lw=4, label="overstride")
+        (self.grf,) = ax.plot([], [], color=COLORS["force"], lw=2, ls="--", label="force line (contact → COM)")
+        self.text = ax.text(0.02, 0.02, "", transform=ax.transAxes, va="bottom",
+                            bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
+        ax.axhline(0, color="black", lw=1)
+        ax.set_xlim(-0.6, 0.8)
+        ax.set_ylim(-0.02, 1.9)
+        ax.set_aspect("equal")
+        ax.set_xlabel("forward (m)")
+        ax.legend(loc="upper right", fontsize="small")
+
+    def dynamic(self):
+        return [self.plumb, self.lead, self.grf, self.swing, self.stance, self.trunk, self.com, self.text]
+
+    def update(self, pose):
+        j = pose["joints"]
+        st = np.array([j["hip"], j["knee"], j["ankle"], j["heel"], j["toe"]])
+        self.stance.set_data(st[:, 0], st[:, 1])
+        sw = np.array([j["hip"], j["swing_knee"], j["swing_ankle"]])
+        self.swing.set_data(sw[:, 0], sw[:, 1])
+        tr = np.array([j["hip"], j["shoulder"], j["head"]])
+        self.trunk.set_data(tr[:, 0], tr[:, 1])
+        c = pose["com"]
+        self.com.set_data([c[0]], [c[1]])
+        self.plumb.set_data([c[0], c[0]], [0, c[1]])
+        self.lead.set_data([c[0], j["heel"][0]], [0.01, 0.01])
+        self.grf.set_data([j["heel"][0], c[0]], [0, c[1]])
+        self.text.set_text(f"foot lands {100 * pose['overstride_m']:.1f} cm ahead of the centre of mass\n"
+                           f"shin angle {pose['shank_angle_deg']:+.0f}° · braking/vertical {pose['braking_ratio']:.2f}")
+
+
+def segment_mass_bars(ax, names, fractions_a, fractions_b, labels=("Winter 2009", "de Leva 1996")):
+    """Static grouped bar chart of segment mass fractions from two tables."""
+    x = np.arange(len(names))
+    ax.bar(x - 0.2, 100 * np.asarray(fractions_a), 0.4, label=labels[0], color=OKABE_ITO["blue"])
+    ax.bar(x + 0.2, 100 * np.asarray(fractions_b), 0.4, label=labels[1], color=OKABE_ITO["orange"])
+    ax.set_xticks(x, [n.replace("_", " ") for n in names], rotation=30, ha="right")
+    ax.set_ylabel("% of body mass (one side)")
+    ax.legend()

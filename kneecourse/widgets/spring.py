@@ -1,0 +1,72 @@
+"""Module 6 explorer: the spring-mass runner at a speed and step rate."""
+from __future__ import annotations
+
+import ipywidgets as W
+
+from ..models.spring_mass import default_leg_stiffness, leg_geometry, run_step, slip_stance
+from ..units import G
+from ..views.spring import ForceCurveView, StanceView
+from ._base import Explorer, slider
+
+__all__ = ["SpringMassExplorer"]
+
+N_FRAMES = 60
+
+
+class SpringMassExplorer(Explorer):
+    """Speed, step rate and leg stiffness -> stance, peak force, knee bend and PF force; play the stance."""
+
+    caption = ("press ▶ to watch one stance; then raise the step rate by 10% at the same speed and compare "
+               "the peak force, the knee bend and the patellofemoral force.")
+    figsize = (10, 4.8)
+    frame_control = "frame"
+
+    def _controls(self):
+        return {
+            "speed_m_s": slider("speed", 3.3, 2.0, 6.0, 0.1, "m/s", ".1f", continuous=False),
+            "step_rate_spm": slider("step rate", 170.0, 150.0, 200.0, 1.0, "steps/min", continuous=False),
+            "stiffness_scale": slider("leg stiffness × assumed", 1.0, 0.7, 1.5, 0.05, "", ".2f", continuous=False),
+            "mass_kg": slider("body mass", 70.0, 45.0, 110.0, 1.0, "kg", continuous=False),
+            "frame": W.IntSlider(value=N_FRAMES // 2, min=0, max=N_FRAMES - 1, description="stance frame",
+                                 style={"description_width": "initial"}, layout=W.Layout(width="34em")),
+        }
+
+    def _extra_widgets(self):
+        play = W.Play(value=0, min=0, max=N_FRAMES - 1, interval=60, description="play the stance")
+        W.jslink((play, "value"), (self.controls["frame"], "value"))
+        return [play]
+
+    def _build(self, fig):
+        gs = fig.add_gridspec(1, 2, width_ratios=(1, 1.2))
+        self.stance = self.view(StanceView(fig.add_subplot(gs[0])))
+        self.force = self.view(ForceCurveView(fig.add_subplot(gs[1])))
+
+    def _compute(self, speed_m_s, step_rate_spm, stiffness_scale, mass_kg):
+        L0 = leg_geometry(1.75).rest_length_m
+        k = float(default_leg_stiffness(mass_kg, L0, step_rate_spm)) * stiffness_scale
+        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, leg_stiffness_n_per_m=k)
+        vx, vy = step["touchdown_velocity_m_s"]
+        traj = slip_stance(mass_kg, step["leg_length_m"], k, vx, step["touchdown_angle_deg"], vy,
+                           n_points=N_FRAMES, rtol=1e-8, atol=1e-10)
+        return {"step": step, "traj": traj, "mass_kg": mass_kg}
+
+    def _draw(self, s):
+        tr = s["traj"]
+        self.stance.set_path(tr["x_m"], tr["y_m"])
+        self.force.set_curve(1000 * tr["t_s"], tr["grf_y_n"] / (s["mass_kg"] * G))
+        self._draw_frame(s)
+
+    def _draw_frame(self, s):
+        i = min(self.controls["frame"].value, N_FRAMES - 1)
+        tr = s["traj"]
+        self.stance.update(tr["x_m"][i], tr["y_m"][i], tr["grf_x_n"][i], tr["grf_y_n"][i], tr["t_s"][i])
+        self.force.update(i)
+
+    def _describe(self, s):
+        r = s["step"]
+        return (f"contact <b>{1000 * r['contact_time_s']:.0f} ms</b>, flight {1000 * r['flight_time_s']:.0f} ms · "
+                f"leg stiffness {r['leg_stiffness_n_per_m'] / 1000:.1f} kN/m · touchdown angle "
+                f"{r['touchdown_angle_deg']:.1f}° · peak force <b>{r['peak_vgrf_bw']:.2f} BW</b> · "
+                f"centre of mass drops {100 * r['com_drop_m']:.1f} cm · peak knee flexion "
+                f"<b>{r['peak_knee_flexion_deg']:.0f}°</b> · PF force <b>{r['peak_pf_force_bw']:.1f} BW</b> · "
+                f"foot lands {100 * r['overstride_m']:.0f} cm ahead")
