@@ -1,0 +1,123 @@
+"""Explorers used headless: controls drive the model, the figure is reused, steps are fast."""
+import statistics
+import time
+
+import numpy as np
+import pytest
+
+from kneecourse.widgets import (
+    ACWRExplorer,
+    FootAngleExplorer,
+    FootStrikeExplorer,
+    LegExplorer,
+    LeverExplorer,
+    PatellofemoralExplorer,
+    PelvisExplorer,
+    PlannerExplorer,
+    ProgramApp,
+    SpringMassExplorer,
+    SquatExplorer,
+    TrackingExplorer,
+)
+
+# explorer, control, values, target median ms (model + in-place redraw on Agg)
+CASES = [
+    (LegExplorer, "knee_flexion_deg", np.linspace(0, 140, 41), 30),
+    (FootAngleExplorer, "foot_progression_deg", np.linspace(-20, 30, 41), 30),
+    (LeverExplorer, "angle_deg", np.linspace(-180, 180, 41), 30),
+    (SquatExplorer, "knee_flexion_deg", np.linspace(30, 120, 41), 30),
+    (PatellofemoralExplorer, "knee_flexion_deg", np.linspace(0, 120, 41), 30),
+    (TrackingExplorer, "hip_adduction_deg", np.linspace(-10, 20, 31), 30),
+    (PelvisExplorer, "pelvic_tilt_deg", np.linspace(-15, 30, 41), 30),
+    (FootStrikeExplorer, "thigh_angle_deg", np.linspace(0, 45, 41), 30),
+    (SpringMassExplorer, "step_rate_spm", np.linspace(150, 200, 21), 50),
+    (ACWRExplorer, "spike_scale", np.linspace(0.5, 2.5, 21), 30),
+    (PlannerExplorer, "max_increase", np.linspace(0.05, 0.3, 26), 30),
+]
+
+
+@pytest.mark.parametrize("cls, control, values, target_ms", CASES, ids=[c[0].__name__ for c in CASES])
+def test_explorer_reacts_in_place_and_fast(cls, control, values, target_ms):
+    e = cls()
+    fig = e.fig
+    e.fig.canvas.draw()
+    first = e.state
+    times = []
+    for v in values:
+        v = round(float(v), 2)
+        t0 = time.perf_counter()
+        e.set(**{control: v})
+        times.append(time.perf_counter() - t0)
+        assert e.error is None, e.error
+    assert e.fig is fig, "the figure must be reused, never re-created"
+    assert e.state is not first
+    assert e.readout.value
+    median = 1000 * statistics.median(times)
+    assert median <= target_ms, f"{cls.__name__}: median step {median:.1f} ms > {target_ms} ms"
+
+
+def test_blitted_frame_equals_a_full_redraw():
+    e = PatellofemoralExplorer()
+    e.fig.canvas.draw()
+    e.set(knee_flexion_deg=75.0)  # blitted
+    blitted = np.asarray(e.fig.canvas.buffer_rgba()).copy()
+    e.fig.canvas.draw()  # full
+    full = np.asarray(e.fig.canvas.buffer_rgba()).copy()
+    assert np.mean(np.any(blitted != full, axis=-1)) < 0.001
+
+
+def test_lever_state_matches_statics():
+    e = LeverExplorer().set(force_n=100.0, angle_deg=-90.0, distance_m=0.5)
+    assert e.state["moment_nm"] == pytest.approx(-50.0)
+    assert e.state["moment_arm_m"] == pytest.approx(0.5)
+
+
+def test_leg_explorer_coupling_toggle():
+    e = LegExplorer().set(knee_flexion_deg=60.0)
+    assert e.state["axial_rotation_deg"] == pytest.approx(13.2, abs=0.5)
+    e.set(coupled=False)
+    assert e.state["axial_rotation_deg"] == 0.0
+
+
+def test_impossible_combination_shows_message_keeps_figure():
+    e = SquatExplorer()
+    before = e.state
+    e._compute = lambda **kw: (_ for _ in ()).throw(ValueError("no balanced squat: change the shank angle"))
+    e.set(knee_flexion_deg=100.0)
+    assert e.error and "shank angle" in e.readout.value and e.state is before
+
+
+def test_spring_frame_does_not_recompute():
+    e = SpringMassExplorer()
+    state = e.state
+    e.set(frame=10)
+    assert e.state is state
+
+
+def test_acwr_explorer_own_log():
+    e = ACWRExplorer()
+    e.load_text("date,duration_min,rpe\n2026-01-01,30,5\n2026-01-02,-3,5\n2026-01-03,40,6\n")
+    assert "line 3" in e.problems.value and e.source == "your log"
+    assert len(e.state["load"]) == 3
+    assert e.load_text("nonsense") is None and "bad row" in e.problems.value
+
+
+def test_program_app_flow(course_home, tmp_path):
+    a = ProgramApp()
+    assert not a.unlocked
+    a.answer_screen(swelling=True)
+    assert a.continue_() and not a.unlocked and "clinician" in a.screen_msg.value
+    a.answer_screen(swelling=False)
+    assert a.continue_() == [] and a.unlocked
+    before = a.table.value
+    a.f_category.value = "mobility"
+    assert a.table.value != before
+    plan = a.plan.value
+    a.b_minutes.value = 240
+    assert a.plan.value != plan
+    paths = a.export(tmp_path)
+    assert paths["html"].read_text().startswith("<!doctype html>") and "Not medical advice" in paths["html"].read_text()
+    assert paths["csv"].read_text().splitlines()[0].startswith("session,exercise")
+    a.p_during.value, a.p_morning.value = 6, 2
+    assert a.record_pain() == "regress"
+    assert "regress" in a.p_log.value
