@@ -49,7 +49,7 @@ class SquatExplorer(Explorer):
 
     caption = ("switch <i>restrict knee travel</i> on and off at the same depth: the knee moment falls, "
                "the hip moment rises and the trunk leans further.")
-    figsize = (10, 5.5)
+    figsize = (8.6, 4.8)
 
     def _controls(self):
         return {

@@ -23,7 +23,7 @@ class LegExplorer(Explorer):
 
     caption = ("bend the knee slowly from 0° to 90° and watch the tibia (orange) turn inwards; "
                "switch the coupling off to see a pure hinge; drag the 3D view to rotate it.")
-    figsize = (10, 5)
+    figsize = (8.6, 4.4)
 
     def _controls(self):
         return {

@@ -19,7 +19,7 @@ class ACWRExplorer(Explorer):
 
     caption = ("scale the two spike weeks (9–10) down to 1.0× and the ratio stays in the band; up to 2× and it "
                "jumps past 1.5. Switch the method to see how much the definition matters.")
-    figsize = (10, 5)
+    figsize = (8.6, 4.4)
 
     def __init__(self):
         self.log = sample_log()

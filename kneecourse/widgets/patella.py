@@ -27,7 +27,7 @@ class PatellofemoralExplorer(Explorer):
     caption = ("keep the knee moment fixed and bend the knee: the quadriceps force rises (shorter lever), "
                "more of it presses the patella into the femur (k grows), and the contact area only "
                "partly keeps up.")
-    figsize = (10, 5.5)
+    figsize = (8.6, 4.8)
 
     def _controls(self):
         return {
@@ -75,7 +75,7 @@ class TrackingExplorer(Explorer):
 
     caption = ("raise hip adduction and internal rotation (a knee that caves in), then weaken the VMO: "
                "watch the lateral force and the lateral facet's share grow.")
-    figsize = (10, 5)
+    figsize = (8.6, 4.4)
 
     def _controls(self):
         s0 = balanced_vmo_share()

@@ -16,7 +16,7 @@ class PelvisExplorer(Explorer):
 
     caption = ("tilt the pelvis forward 15° with full lumbar compensation, then drop the compensation to 0: "
                "compare the two shifts in millimetres.")
-    figsize = (6, 7)
+    figsize = (5.5, 6.5)
 
     def _controls(self):
         return {

@@ -18,7 +18,7 @@ class SpringMassExplorer(Explorer):
 
     caption = ("press ▶ to watch one stance; then raise the step rate by 10% at the same speed and compare "
                "the peak force, the knee bend and the patellofemoral force.")
-    figsize = (10, 4.8)
+    figsize = (8.6, 4.2)
     frame_control = "frame"
 
     def _controls(self):

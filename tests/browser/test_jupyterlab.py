@@ -141,3 +141,41 @@ def test_self_check_gives_feedback(page, lab_server):
     q.locator("input[type=radio]").nth(0).check()
     q.get_by_role("button", name="Check").click()
     page.wait_for_function("e => e.innerText.includes('Not yet')", arg=feedback.element_handle())
+
+
+def test_program_tool_screen_filter_and_builder(page, lab_server):
+    open_and_run(page, lab_server, "08_your_program.ipynb")
+    go = page.get_by_role("button", name="I answered honestly — continue")
+    go.scroll_into_view_if_needed()
+    library = page.locator(".widget-html-content", has_text="exercise(s)").first
+    assert not library.is_visible(), "the tool must stay hidden until the red-flag screen is answered"
+    go.click()
+    library.wait_for(state="visible")
+    before = library.inner_text()
+    page.locator(".widget-dropdown", has_text="category").locator("select").select_option(label="strength")
+    page.wait_for_function("([e, b]) => e.innerText !== b", arg=[library.element_handle(), before])
+    assert "strength" in library.inner_text()
+    plan = page.locator(".widget-html-content", has_text="line(s) in your week").first
+    plan_before = plan.inner_text()
+    minutes = page.locator(".widget-slider", has_text="minutes per week").locator(".noUi-handle")
+    minutes.scroll_into_view_if_needed()
+    minutes.focus()
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("([e, b]) => e.innerText !== b", arg=[plan.element_handle(), plan_before])
+    assert page.evaluate(ERRORS_JS) == []
+
+
+def test_planner_in_training_load(page, lab_server):
+    open_and_run(page, lab_server, "07_training_load.ipynb")
+    planner = explorers(page).nth(1)
+    readout = planner.locator(".widget-html-content").last
+    planner.scroll_into_view_if_needed()
+    before = readout.inner_text()
+    assert "weeks" in before
+    handle = planner.locator(".widget-slider", has_text="maximum weekly increase").locator(".noUi-handle")
+    handle.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
+    after = wait_for_change(page, lambda: readout.inner_text(), before)
+    assert after != before
