@@ -34,6 +34,7 @@ __all__ = [
     "to_body_weights",
     "to_mpa",
     "style",
+    "show",
     "check_environment",
     "progress_report",
     "quiz",
@@ -65,6 +66,13 @@ def style(projector: bool = False) -> None:
     from .views.style import style as _style
 
     _style(projector)
+
+
+def show(fig):
+    """Display a figure: the interactive canvas in JupyterLab, a static image elsewhere."""
+    from .views.display import show as _show
+
+    return _show(fig)
 
 
 def check_environment(show: bool = True):

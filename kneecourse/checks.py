@@ -108,9 +108,22 @@ class _Question:
         self._controls = {"input": field_, "check": check, "hint": hint, "feedback": feedback}
         return box
 
-    def _ipython_display_(self):
-        from IPython.display import display
+    def _static_html(self) -> str:
+        body = ""
+        if getattr(self, "options", None):
+            body = "<ol start='0'>" + "".join(f"<li>{html.escape(o)}</li>" for o in self.options) + "</ol>"
+        elif getattr(self, "unit", None):
+            body = f"<p>Answer in {html.escape(self.unit)}.</p>"
+        return f"<div class='kneecourse-question'><b>{html.escape(self.prompt)}</b>{body}</div>"
 
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        from .views.display import static_mode
+
+        if static_mode():
+            display(HTML(self._static_html()))
+            return
         display(self.widget())
 
 

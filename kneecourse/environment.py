@@ -15,6 +15,7 @@ _PACKAGES = {
     "ipywidgets": ("8.0", "pip install -U 'ipywidgets>=8'"),
     "ipympl": ("0.9.3", "pip install -U ipympl, then restart JupyterLab"),
     "jupyterlab": ("4.0", "pip install -U 'jupyterlab>=4'"),
+    "voila": ("0.5", "pip install -U 'voila>=0.5,<0.6' (only needed for app mode)"),
 }
 
 

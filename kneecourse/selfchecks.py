@@ -14,7 +14,7 @@ from .models.posture import knee_travel_comparison
 from .models.program import pain_rule
 from .units import G
 
-__all__ = ["quiz", "NOTEBOOKS"]
+__all__ = ["quiz", "NOTEBOOKS", "capstone_cases"]
 
 NOTEBOOKS = (
     "00_start_here",
@@ -26,6 +26,7 @@ NOTEBOOKS = (
     "06_running_as_a_spring",
     "07_training_load",
     "08_your_program",
+    "09_capstone_cases",
 )
 
 
@@ -222,7 +223,69 @@ def _nb08(nb):
     ]
 
 
-_BUILDERS = dict(zip(NOTEBOOKS, (_nb00, _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07, _nb08)))
+def capstone_cases() -> dict:
+    """The three runners of the capstone and what the course models say about them."""
+    import numpy as np
+
+    from .models.pelvis import contact_pose
+    from .models.patellofemoral import patellofemoral_contact_area, patellofemoral_force
+    from .models.extensor import quadriceps_force
+    from .models.tracking import facet_loading
+
+    # 1. Sam: a novice running three times a week (45 min at RPE 5 = 225 AU) who doubles it in weeks 5-6
+    week = [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0]
+    sam_daily = np.array(week * 4) * 225.0
+    sam_daily = np.concatenate([sam_daily, np.array(week * 2) * 450.0])
+    sam = load.acwr(sam_daily)
+    sam_weeks = load.weekly_totals(sam_daily)
+    plan = load.plan_progression(20.0, 40.0, 0.10, 4, 0.8)
+    # 2. Alex: overstrides at 156 steps/min, 3.0 m/s
+    slow = spring_mass.run_step(70.0, 1.75, 3.0, 156.0)
+    quick = spring_mass.run_step(70.0, 1.75, 3.0, 156.0 * 1.1)
+    reach = contact_pose(1.75, 10.0, 1.0, 5.0, 32.0, 8.0)
+    closer = contact_pose(1.75, 10.0, 1.0, 5.0, 24.0, 15.0)
+    # 3. Jo: static Q 17°, single-leg squat at 45° with 8° hip adduction and 8° internal rotation
+    q_eff = tracking.effective_q_angle(17.0, 8.0, 8.0, 45.0)
+    m, th = 90.0, 45.0
+    fq, pf, area = quadriceps_force(m, th), patellofemoral_force(m, th), patellofemoral_contact_area(th, True)
+    jo = facet_loading(pf, tracking.lateral_patellar_force(fq, q_eff), area)
+    jo_ctrl = facet_loading(pf, tracking.lateral_patellar_force(fq, tracking.effective_q_angle(17.0, 2.0, 2.0, 45.0)), area)
+    return {
+        "sam_daily": sam_daily, "sam_ratio": float(np.nanmax(sam["ratio"])),
+        "sam_change": float(sam_weeks[4] / sam_weeks[3] - 1), "plan_weeks": int(len(plan["week"])),
+        "alex_slow": slow, "alex_quick": quick,
+        "alex_pf_change": float(quick["peak_pf_force_bw"] / slow["peak_pf_force_bw"] - 1),
+        "alex_reach": reach, "alex_closer": closer,
+        "jo_q": float(q_eff), "jo_lateral_share": float(jo["lateral_share"]),
+        "jo_controlled_share": float(jo_ctrl["lateral_share"]),
+        "jo_lateral_mpa": float(jo["lateral_stress_pa"]) / 1e6,
+        "jo_controlled_mpa": float(jo_ctrl["lateral_stress_pa"]) / 1e6,
+    }
+
+
+def _nb09(nb):
+    c = capstone_cases()
+    return [
+        Numeric(nb, "sam_acwr", "The highest rolling ACWR in Sam's log?", c["sam_ratio"], "",
+                "The first doubled week against four normal ones: acute 1350, chronic (3 × 675 + 1350) / 4.",
+                rel_tol=0.02),
+        Numeric(nb, "sam_weeks", "How many weeks does the planner need from 20 to 40 km at 10% a week with a lighter week every 4th?",
+                c["plan_weeks"], "weeks", "Counted from plan_progression(20, 40, 0.10, 4, 0.8).", abs_tol=0.5),
+        Numeric(nb, "alex_pf", "Alex raises the step rate by 10% at 3.0 m/s. Change in peak PF force (%)?",
+                100 * c["alex_pf_change"], "%", "run_step at 156 and 171.6 steps/min.", abs_tol=2.0),
+        MultipleChoice(nb, "alex_first", "What is the best first change for Alex?",
+                       ["A 5–10% higher step rate at the same easy speed", "More anterior pelvic tilt",
+                        "Longer strides"], 0,
+                       "Step rate shortens the reach and lowers per-step knee load; tilt moves the COM by millimetres."),
+        Numeric(nb, "jo_q", "Jo's working Q-angle in the single-leg squat?", c["jo_q"], "deg",
+                "effective_q_angle(17, 8, 8, 45).", rel_tol=0.03),
+        MultipleChoice(nb, "jo_exercise", "Which exercise targets the mechanism that raises Jo's working Q-angle?",
+                       ["Side-lying lateral leg lifts and clamshells", "Seated tibial rotation", "Calf raises"], 0,
+                       "Hip abductors and external rotators resist the adduction and internal rotation of dynamic valgus."),
+    ]
+
+
+_BUILDERS = dict(zip(NOTEBOOKS, (_nb00, _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07, _nb08, _nb09)))
 
 
 @lru_cache(maxsize=None)

@@ -87,8 +87,10 @@ def test_planner_never_exceeds_limit(cur, tgt, inc, every, factor):
         else:
             assert d <= base * (1 + inc) + 1e-9
             base = d
-    if tgt > cur:
+    if tgt > cur + 1e-9:
         assert p["distance"][-1] == pytest.approx(tgt)
+    else:
+        assert p["distance"].size == 0
     assert np.all(p["distance"] <= max(cur, tgt) + 1e-9)
 
 

@@ -10,7 +10,8 @@ from kneecourse.references import bibliography
 from .conftest import NOTEBOOKS, ROOT
 
 NBS = sorted(NOTEBOOKS.glob("*.ipynb"))
-MODULES = [p for p in NBS if not p.name.startswith("00_")]
+MODULES = [p for p in NBS if not p.name.startswith(("00_", "09_"))]
+CAPSTONE = NOTEBOOKS / "09_capstone_cases.ipynb"
 CITE = re.compile(r"\[((?:[a-z]+\d{4}[a-z]?)(?:,\s*[a-z]+\d{4}[a-z]?)*)\]")
 
 
@@ -62,6 +63,17 @@ def test_module_skeleton(nb):
     assert "red_flags_html" in src, "a safety note with red flags"
     assert "nbval-check-output" in json.dumps(cells(nb)), "a model-vs-published reference cell"
     assert "from kneecourse.widgets import" in src
+
+
+def test_capstone_skeleton_and_no_new_physics():
+    md = text(CAPSTONE, "markdown").lower()
+    src = text(CAPSTONE, "code")
+    for part in ("after this notebook you can", "why it matters", "claim check", "## takeaways", "## references",
+                 "case 1", "case 2", "case 3", "build the first program"):
+        assert part in md, part
+    assert "kc.quiz(" in src and "build_program" in src and "red_flags_html" in src
+    # no new physics: no function definitions, models come from the package
+    assert "def " not in src
 
 
 def test_every_citation_exists_and_every_entry_is_cited():

@@ -182,6 +182,18 @@ class Explorer:
         return self._box
 
     def _ipython_display_(self):
-        from IPython.display import display
+        from IPython.display import HTML, display
 
+        from ..views.display import static_mode
+
+        if static_mode() or not isinstance(self.fig.canvas, W.DOMWidget):
+            # no live widgets (static export, non-interactive backend): the initial state as HTML + image
+            values = ", ".join(f"{c.description or k} = {c.value}" for k, c in self.controls.items()
+                               if hasattr(c, "value"))
+            display(HTML(f"<p><i>Explorer in its initial state ({html.escape(values)}). "
+                         f"Open the notebook in JupyterLab to move the controls.</i></p>"))
+            self.fig.canvas.draw()
+            display(self.fig)
+            display(HTML(self.readout.value))
+            return
         display(self.widget())

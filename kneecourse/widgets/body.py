@@ -56,7 +56,8 @@ class SquatExplorer(Explorer):
             "kind": W.Dropdown(options=[(k.replace("_", " "), k) for k in POSTURES], value="double_leg_squat",
                                description="posture"),
             "knee_flexion_deg": slider("knee flexion", 90.0, 10.0, 120.0, 1.0, "deg"),
-            "restrict_knee_travel": W.Checkbox(value=False, description="restrict knee travel (knee stops at toes)"),
+            "restrict_knee_travel": W.Checkbox(value=False, description="restrict knee travel (knee stops at toes)",
+                                               indent=False, layout=W.Layout(width="auto")),
             "load_kg": slider("load on the shoulders", 0.0, 0.0, 100.0, 5.0, "kg"),
             "mass_kg": slider("body mass", 70.0, 40.0, 120.0, 1.0, "kg"),
         }

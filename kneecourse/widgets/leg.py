@@ -29,8 +29,8 @@ class LegExplorer(Explorer):
         return {
             "knee_flexion_deg": slider("knee flexion", 0.0, 0.0, 140.0, 1.0, "deg"),
             "extra_rotation_deg": slider("extra tibial rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
-            "coupled": W.Checkbox(value=True, description="screw-home coupling on"),
-            "show_envelope": W.Checkbox(value=True, description="show available range"),
+            "coupled": W.Checkbox(value=True, description="screw-home coupling on", indent=False, layout=W.Layout(width="auto")),
+            "show_envelope": W.Checkbox(value=True, description="show available range", indent=False, layout=W.Layout(width="auto")),
         }
 
     def _build(self, fig):

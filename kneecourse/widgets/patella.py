@@ -34,7 +34,8 @@ class PatellofemoralExplorer(Explorer):
             "knee_flexion_deg": slider("knee flexion", 30.0, 0.0, 120.0, 1.0, "deg"),
             "knee_moment_nm": slider("knee extensor moment", 100.0, 0.0, 250.0, 5.0, "N·m"),
             "mass_kg": slider("body mass", 70.0, 40.0, 120.0, 1.0, "kg"),
-            "weight_bearing": W.Checkbox(value=True, description="weight-bearing contact area (+24%)"),
+            "weight_bearing": W.Checkbox(value=True, description="weight-bearing contact area (+24%)",
+                                         indent=False, layout=W.Layout(width="auto")),
         }
 
     def _build(self, fig):

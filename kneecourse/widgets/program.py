@@ -180,6 +180,13 @@ class ProgramApp:
         return self._box
 
     def _ipython_display_(self):
-        from IPython.display import display
+        from IPython.display import HTML, display
 
+        from ..views.display import static_mode
+
+        if static_mode():
+            items = "".join(f"<li>{html.escape(q)}</li>" for q in RED_FLAG_QUESTIONS.values())
+            display(HTML(f"<p><b>Red-flag screen</b> (answer in JupyterLab to unlock the tool):</p><ul>{items}</ul>"))
+            display(HTML(self.table.value))
+            return
         display(self.widget())

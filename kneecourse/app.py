@@ -1,0 +1,64 @@
+"""App mode: each explorer as a no-code page served by Voila on this machine.
+
+    python -m kneecourse.app list
+    python -m kneecourse.app squat [--port 8866]
+
+The apps live in ``notebooks/apps/`` (projector style on); Voila listens on
+127.0.0.1 only.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+#: app name -> (notebook file, one-line description)
+APPS = {
+    "leg": ("app_leg.ipynb", "Module 1: the 3D leg and the screw-home coupling"),
+    "foot-angle": ("app_foot_angle.ipynb", "Module 1: rotation a planted foot asks of the knee"),
+    "lever": ("app_lever.ipynb", "Module 2: a force on a lever"),
+    "squat": ("app_squat.ipynb", "Module 2: squat, step-up, stair and running postures with joint moments"),
+    "patellofemoral": ("app_patellofemoral.ipynb", "Module 3: PF force, contact area and stress vs knee angle"),
+    "tracking": ("app_tracking.ipynb", "Module 4: Q-angle, VMO and dynamic valgus"),
+    "pelvis": ("app_pelvis.ipynb", "Module 5: pelvic tilt and the centre of mass"),
+    "foot-strike": ("app_foot_strike.ipynb", "Module 5: where the foot lands"),
+    "spring": ("app_spring.ipynb", "Module 6: the spring-mass runner"),
+    "load": ("app_load.ipynb", "Module 7: training load and the ACWR"),
+    "planner": ("app_planner.ipynb", "Module 7: the progression planner"),
+}
+
+
+def apps_folder() -> Path:
+    """The folder of app notebooks in a source checkout (the course is run from its repository)."""
+    here = Path(__file__).resolve().parents[1] / "notebooks" / "apps"
+    if not here.is_dir():
+        raise FileNotFoundError(f"app notebooks not found at {here}; run from a checkout of the course")
+    return here
+
+
+def voila_command(name: str, port: int = 8866) -> list:
+    """The command that serves one app on 127.0.0.1."""
+    if name not in APPS:
+        raise ValueError(f"unknown app {name!r}; choose one of {sorted(APPS)}")
+    nb = apps_folder() / APPS[name][0]
+    return [sys.executable, "-m", "voila", str(nb), f"--port={int(port)}", "--no-browser",
+            "--Voila.ip=127.0.0.1", "--theme=light"]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kneecourse.app", description=__doc__.splitlines()[0])
+    parser.add_argument("name", help="an app name, or 'list'")
+    parser.add_argument("--port", type=int, default=8866)
+    args = parser.parse_args(argv)
+    if args.name == "list":
+        for name, (_, what) in APPS.items():
+            print(f"{name:15s} {what}")
+        return 0
+    cmd = voila_command(args.name, args.port)
+    print(f"serving {args.name} at http://127.0.0.1:{args.port}  (Ctrl+C to stop)")
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
