@@ -150,3 +150,30 @@ def test_every_question_has_a_right_answer(nb):
         else:
             assert q.check(q.reference).correct
             assert not q.check(lambda *a: np.nan).correct
+
+
+def _export_writer(folder, n):
+    from kneecourse.export import export_plan
+    from kneecourse.models.program import build_program
+
+    prog = build_program("pfp_rehab", 300, ("none", "step", "wall", "band"), 6)
+    for _ in range(n):
+        export_plan(prog, folder)
+
+
+def test_exported_plan_survives_a_kill_mid_write(tmp_path):
+    from kneecourse.export import export_plan
+    from kneecourse.models.program import build_program
+
+    export_plan(build_program(), tmp_path)
+    ctx = multiprocessing.get_context("fork")
+    for delay in (0.02, 0.05, 0.11):
+        p = ctx.Process(target=_export_writer, args=(tmp_path, 10_000))
+        p.start()
+        time.sleep(delay)
+        os.kill(p.pid, signal.SIGKILL)
+        p.join()
+        html = (tmp_path / "knee_program.html").read_text()
+        assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
+        lines = (tmp_path / "knee_program.csv").read_text().splitlines()
+        assert lines[0].startswith("session,exercise") and len(lines) > 2

@@ -14,8 +14,13 @@ from ..validation import check_real
 __all__ = ["moment_about", "moment_arm", "resultant", "free_body_residual"]
 
 
+#: plausible bounds for a body-scale problem: positions within 1 km, forces within 10 MN
+_LIMITS = {"m": 1e3, "N": 1e7}
+
+
 def _vec2(value, name, unit):
-    v = check_real(value, name, unit)
+    lim = _LIMITS[unit]
+    v = check_real(value, name, unit, -lim, lim)
     v = np.asarray(v, float)
     if v.shape[-1:] != (2,):
         raise ValueError(f"{name} must have 2 components (x, y) in {unit}, got shape {v.shape}")

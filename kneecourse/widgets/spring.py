@@ -44,7 +44,9 @@ class SpringMassExplorer(Explorer):
     def _compute(self, speed_m_s, step_rate_spm, stiffness_scale, mass_kg):
         L0 = leg_geometry(1.75).rest_length_m
         k = float(default_leg_stiffness(mass_kg, L0, step_rate_spm)) * stiffness_scale
-        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, leg_stiffness_n_per_m=k)
+        # warm start from the last solution: a slider step is a small change
+        guess = self.state["step"]["mid_stance"] if self.state else None
+        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, leg_stiffness_n_per_m=k, _guess=guess)
         vx, vy = step["touchdown_velocity_m_s"]
         traj = slip_stance(mass_kg, step["leg_length_m"], k, vx, step["touchdown_angle_deg"], vy,
                            n_points=N_FRAMES, rtol=1e-8, atol=1e-10)

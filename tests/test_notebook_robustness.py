@@ -1,0 +1,64 @@
+"""Every notebook runs twice in one kernel, opens no network connection and writes only where allowed."""
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from .conftest import NOTEBOOKS
+
+pytestmark = pytest.mark.slow
+
+GUARD = r'''
+import os, socket, sys, tempfile
+_violations = []
+_real_connect = socket.socket.connect
+def _guarded_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0]
+        if not (host.startswith("127.") or host in ("localhost", "::1")):
+            _violations.append(("network", address))
+            raise OSError(f"network access to {address} blocked by the test")
+    return _real_connect(self, address)
+socket.socket.connect = _guarded_connect
+import matplotlib, IPython
+_allowed = [os.path.realpath(p) for p in (os.environ["KNEECOURSE_HOME"], tempfile.gettempdir(),
+            matplotlib.get_cachedir(), IPython.paths.get_ipython_dir(), "/dev")]
+def _audit(event, args):
+    if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        mode, flags = args[1], args[2] if len(args) > 2 else 0
+        writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or bool(flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+        if writing:
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if not any(path == a or path.startswith(a + os.sep) for a in _allowed):
+                _violations.append(("write", path))
+sys.addaudithook(_audit)
+'''
+
+CHECK = 'assert not _violations, _violations\nprint("clean")'
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_runs_twice_offline_and_writes_only_to_user_folder(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    nb.cells = [nbformat.v4.new_code_cell(GUARD)] + code + [nbformat.from_dict(json.loads(json.dumps(c))) for c in code]
+    nb.cells.append(nbformat.v4.new_code_cell(CHECK))
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    assert "clean" in nb.cells[-1].outputs[0]["text"]
+
+
+def test_guard_catches_network_and_stray_writes():
+    stray = NOTEBOOKS.parent / "build" / "stray-write-guard-test.txt"
+    stray.parent.mkdir(exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(GUARD), nbformat.v4.new_code_cell(
+        "import socket\n"
+        "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=0.2)\nexcept OSError:\n    pass\n"
+        f"open({str(stray)!r}, 'w').close()\n"
+        "print(sorted({kind for kind, _ in _violations}))")]
+    try:
+        NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    finally:
+        stray.unlink(missing_ok=True)
+    assert nb.cells[-1].outputs[0]["text"].strip() == "['network', 'write']"
