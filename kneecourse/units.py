@@ -22,7 +22,7 @@ def to_body_weights(force_n, mass_kg):
     Parameters
     ----------
     force_n : float or array_like
-        Force in N.
+        Force in N, within ±1e7 N.
     mass_kg : float
         Body mass in kg, (0, 500].
 
@@ -31,10 +31,10 @@ def to_body_weights(force_n, mass_kg):
     float or numpy.ndarray
         Force / (m · g), dimensionless (BW).
     """
-    f = check_real(force_n, "force_n", "N")
+    f = check_real(force_n, "force_n", "N", -1e7, 1e7)
     return f / body_weight_n(mass_kg)
 
 
 def to_mpa(stress_pa):
     """Convert a stress from Pa to MPa."""
-    return check_real(stress_pa, "stress_pa", "Pa") / 1e6
+    return check_real(stress_pa, "stress_pa", "Pa", -1e10, 1e10) / 1e6

@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["check_real", "check_choice", "check_flag"]
+__all__ = ["check_real", "check_choice", "check_flag", "scalar_or_array"]
 
 
 def _fmt(x: float) -> str:
@@ -136,3 +136,8 @@ def check_flag(value, name: str) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be True or False, got {value!r}")
     return bool(value)
+
+
+def scalar_or_array(out):
+    """Return a Python float for a 0-d result, the array otherwise (the models' output convention)."""
+    return float(out) if np.ndim(out) == 0 else out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import check_real
+from ..validation import check_real, scalar_or_array
 
 __all__ = ["EXTENSOR_RANGE_DEG", "quadriceps_moment_arm", "quadriceps_force"]
 
@@ -38,7 +38,7 @@ def quadriceps_moment_arm(knee_flexion_deg):
     """
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *EXTENSOR_RANGE_DEG)
     out = np.polyval(_MOMENT_ARM_COEF, theta)
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def quadriceps_force(knee_moment_nm, knee_flexion_deg):

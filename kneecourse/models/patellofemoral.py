@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..tables import load_table
-from ..validation import check_flag, check_real
+from ..validation import check_flag, check_real, scalar_or_array
 from ._interp import Pchip
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 
@@ -50,7 +50,7 @@ def pfjrf_ratio(knee_flexion_deg):
     """
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *EXTENSOR_RANGE_DEG)
     out = np.polyval(_K_NUM, theta) / np.polyval(_K_DEN, theta)
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def patellofemoral_force(knee_moment_nm, knee_flexion_deg):
@@ -103,7 +103,7 @@ def patellofemoral_contact_area(knee_flexion_deg, weight_bearing=False):
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *EXTENSOR_RANGE_DEG)
     gain = WEIGHT_BEARING_AREA_GAIN if check_flag(weight_bearing, "weight_bearing") else 1.0
     out = _besier_curve()(theta) * gain
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def patellofemoral_stress(knee_moment_nm, knee_flexion_deg, weight_bearing=False):

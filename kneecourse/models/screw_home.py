@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..tables import load_table
-from ..validation import check_real
+from ..validation import check_real, scalar_or_array
 from ._interp import Pchip
 
 __all__ = [
@@ -69,7 +69,7 @@ def coupled_tibial_rotation(knee_flexion_deg):
     """
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *FLEXION_RANGE_DEG)
     out = _walker_curve()(theta)
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def axial_rotation_envelope(knee_flexion_deg, total_range_deg=45.0, external_share=2 / 3):
@@ -135,7 +135,7 @@ def stance_knee_flexion(stance_fraction, contact_deg=20.0, peak_deg=45.0, toe_of
     first = c + (p - c) * 0.5 * (1 - np.cos(np.pi * np.minimum(s, 0.5) / 0.5))
     second = p + (t - p) * 0.5 * (1 - np.cos(np.pi * (np.maximum(s, 0.5) - 0.5) / 0.5))
     out = np.where(s <= 0.5, first, second)
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.5,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import check_real
+from ..validation import check_real, scalar_or_array
 
 __all__ = ["moment_about", "moment_arm", "resultant", "free_body_residual"]
 
@@ -56,7 +56,7 @@ def moment_about(point_m, force_n, about_m=(0.0, 0.0)):
     o = _vec2(about_m, "about_m", "m")
     r = p - o
     m = r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]
-    return float(m) if np.ndim(m) == 0 else m
+    return scalar_or_array(m)
 
 
 def moment_arm(point_m, force_n, about_m=(0.0, 0.0)):
@@ -72,7 +72,7 @@ def moment_arm(point_m, force_n, about_m=(0.0, 0.0)):
     if np.any(mag == 0):
         raise ValueError("force_n = (0, 0) N has no line of action; give a non-zero force")
     arm = np.abs(moment_about(point_m, f, about_m)) / mag
-    return float(arm) if np.ndim(arm) == 0 else arm
+    return scalar_or_array(arm)
 
 
 def resultant(points_m, forces_n, about_m=(0.0, 0.0)):

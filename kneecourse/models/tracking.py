@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import check_real
+from ..validation import check_real, scalar_or_array
 
 __all__ = [
     "balanced_vmo_share",
@@ -69,7 +69,7 @@ def lateral_patellar_force(quadriceps_force_n, q_angle_deg, vmo_share=None,
     s = s0 if vmo_share is None else check_real(vmo_share, "vmo_share", "", 0, 1)
     am, al = np.radians(vmo_angle_deg), np.radians(vl_angle_deg)
     out = fq * ((1 - s) * np.sin(q + al) + s * np.sin(q - am))
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation_deg=0.0,
@@ -105,7 +105,7 @@ def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation
     ir = np.radians(check_real(hip_internal_rotation_deg, "hip_internal_rotation_deg", "deg", -30, 40))
     th = np.radians(check_real(knee_flexion_deg, "knee_flexion_deg", "deg", 0, 120))
     out = q + add + np.degrees(np.arctan(np.tan(ir) * np.sin(th)))
-    return float(out) if np.ndim(out) == 0 else out
+    return scalar_or_array(out)
 
 
 def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg=138.0):

@@ -11,6 +11,7 @@ Chromium: Debian's package (``apt-get install -y chromium``) at
 missing or broken browser fails the run; locally the browser tests are
 skipped with a loud message.
 """
+import contextlib
 import json
 import os
 import shutil
@@ -49,6 +50,34 @@ def _no_browser(reason):
     pytest.skip(reason)
 
 
+@contextlib.contextmanager
+def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None):
+    """Start a server process, wait until ``ready_url`` answers 200, stop it afterwards."""
+    log = open(log_path, "w")
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
+    try:
+        deadline = time.time() + timeout_s
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{what} exited early; log:\n{Path(log_path).read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(ready_url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError(f"{what} did not answer within {timeout_s} s")
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory):
     """Start JupyterLab on a free loopback port over a copy of the notebooks."""
@@ -80,29 +109,9 @@ def lab_server(tmp_path_factory):
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
-    log = open(base / "server.log", "w")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited early; log:\n{(base / 'server.log').read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        raise RuntimeError("JupyterLab did not answer within 90 s")
-    yield {"url": url, "token": token, "root": root, "log": base / "server.log"}
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with serve(cmd, env, f"{url}/api/status?token={token}", base / "server.log", "JupyterLab", cwd=root):
+        yield {"url": url, "token": token, "root": root, "log": base / "server.log"}
 
 
 @pytest.fixture(scope="session")

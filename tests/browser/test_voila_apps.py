@@ -1,16 +1,12 @@
 """Every app in Voila: renders without error, and a control redraws the figure."""
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from kneecourse.app import APPS, apps_folder
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, _free_port, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
 
 pytestmark = pytest.mark.browser
@@ -18,38 +14,15 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def voila_server(tmp_path_factory):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = _free_port()
     home = tmp_path_factory.mktemp("voila-home")
     env = dict(os.environ, KNEECOURSE_HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
-    log = open(home / "voila.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "voila", str(apps_folder()), f"--port={port}", "--no-browser",
-         "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    cmd = [sys.executable, "-m", "voila", str(apps_folder()), f"--port={port}", "--no-browser",
+           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError((home / "voila.log").read_text()[-3000:])
-        try:
-            with urllib.request.urlopen(f"{url}/", timeout=2) as r:  # tree mode: no kernel is started
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        raise RuntimeError("Voila did not answer within 60 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    # tree mode: GET / lists the apps and starts no kernel
+    with serve(cmd, env, f"{url}/", home / "voila.log", "Voila", timeout_s=60):
+        yield url
 
 
 @pytest.mark.parametrize("name", list(APPS))
