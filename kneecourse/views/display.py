@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["static_mode", "show"]
+__all__ = ["static_mode", "show", "is_widget_canvas"]
 
 
 def static_mode() -> bool:
@@ -16,11 +16,11 @@ def show(fig):
     """Return something that displays ``fig``: its ipympl canvas widget when interactive, else the figure
     itself (rendered as a PNG by the inline backend). Use it as the last line of a cell."""
     canvas = fig.canvas
-    try:
-        import ipywidgets as W
-
-        if isinstance(canvas, W.DOMWidget) and not static_mode():
-            return canvas
-    except ImportError:  # pragma: no cover - ipywidgets is a dependency
-        pass
+    if is_widget_canvas(canvas) and not static_mode():
+        return canvas
     return fig
+
+
+def is_widget_canvas(canvas) -> bool:
+    """True for an ipympl canvas (a live widget); views do not import the widget layer to ask."""
+    return type(canvas).__module__.startswith("ipympl")
