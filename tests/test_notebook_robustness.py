@@ -48,17 +48,15 @@ def test_runs_twice_offline_and_writes_only_to_user_folder(path):
     assert "clean" in nb.cells[-1].outputs[0]["text"]
 
 
-def test_guard_catches_network_and_stray_writes():
-    stray = NOTEBOOKS.parent / "build" / "stray-write-guard-test.txt"
-    stray.parent.mkdir(exist_ok=True)
+def test_guard_catches_network_and_stray_writes(tmp_path):
+    stray = tmp_path / "stray-write-guard-test.txt"
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(GUARD), nbformat.v4.new_code_cell(
+        # narrow the allowed folders to the course folder, so a write to tmp_path counts as stray
+        "_allowed[:] = [os.path.realpath(os.environ['KNEECOURSE_HOME'])]\n"
         "import socket\n"
         "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=0.2)\nexcept OSError:\n    pass\n"
         f"open({str(stray)!r}, 'w').close()\n"
         "print(sorted({kind for kind, _ in _violations}))")]
-    try:
-        NotebookClient(nb, timeout=120, kernel_name="python3").execute()
-    finally:
-        stray.unlink(missing_ok=True)
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
     assert nb.cells[-1].outputs[0]["text"].strip() == "['network', 'write']"
