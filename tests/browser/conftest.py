@@ -89,6 +89,8 @@ def lab_server(tmp_path_factory):
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
             "checkForUpdates": False, "fetchNews": "false"},
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+        # no autosave: the copies keep no widget outputs whose models die with their kernels
+        "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     }.items():
         f = settings / plugin
         f.parent.mkdir(parents=True, exist_ok=True)

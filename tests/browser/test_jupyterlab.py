@@ -2,6 +2,7 @@
 import json
 import statistics
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,8 @@ ERRORS_JS = """() => {
 }"""
 
 
+WIDGET_ERRORS_JS = """() => window.jupyterapp.shell.currentWidget.node.innerText.includes('Error displaying widget')"""
+
 DRAW_PROBE_JS = """() => {
   if (window.__draws) return;
   window.__draws = [];
@@ -71,7 +74,9 @@ def repaint_latency_ms(page, explorer, moves=10):
 
 def open_and_run(page, lab_server, name, timeout_s=240):
     url, token = lab_server["url"], lab_server["token"]
-    page.goto(f"{url}/lab/tree/notebooks/{name}?token={token}")
+    # a fresh workspace per test: no tabs restored from earlier tests (their kernels are gone)
+    workspace = f"t{uuid.uuid4().hex[:12]}"
+    page.goto(f"{url}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={token}")
     page.wait_for_function(KERNEL_READY_JS, timeout=120_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.wait_for_function(ALL_DONE_JS, timeout=timeout_s * 1000, polling=500)
@@ -114,7 +119,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     open_and_run(page, lab_server, name)
     errors = page.evaluate(ERRORS_JS)
     assert not errors, f"{name}: error outputs: {errors}"
-    assert page.get_by_text("Error displaying widget").count() == 0, f"{name}: a widget failed to display"
+    assert not page.evaluate(WIDGET_ERRORS_JS), f"{name}: a widget failed to display"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     boxes = explorers(page)
     n = boxes.count()
