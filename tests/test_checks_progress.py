@@ -111,6 +111,18 @@ def test_crash_mid_write_keeps_old_progress(course_home, monkeypatch):
     assert not list(course_home.glob(".progress.json.*.tmp")), "temporary files must be cleaned up"
 
 
+def killed_mid_write(target, args, delays):
+    """Start a writer process, SIGKILL it after each delay; yield after each kill so the caller can check files."""
+    ctx = multiprocessing.get_context("fork")
+    for delay in delays:
+        p = ctx.Process(target=target, args=args)
+        p.start()
+        time.sleep(delay)
+        os.kill(p.pid, signal.SIGKILL)
+        p.join()
+        yield delay
+
+
 def _writer(path, n):
     big = {"notebooks": {"nb": {f"q{i}": {"correct": True, "attempts": i, "pad": "x" * 2000} for i in range(200)}}}
     for _ in range(n):
@@ -120,13 +132,7 @@ def _writer(path, n):
 def test_process_killed_mid_write_leaves_valid_file(course_home):
     path = course_home / "progress.json"
     atomic_write_text(path, json.dumps({"version": 1, "notebooks": {"nb": {"q": {"correct": True}}}}))
-    ctx = multiprocessing.get_context("fork")
-    for delay in (0.01, 0.03, 0.07):
-        p = ctx.Process(target=_writer, args=(path, 10_000))
-        p.start()
-        time.sleep(delay)
-        os.kill(p.pid, signal.SIGKILL)
-        p.join()
+    for _ in killed_mid_write(_writer, (path, 10_000), (0.01, 0.03, 0.07)):
         data = json.loads(path.read_text())  # always a whole file, old or new
         assert "nb" in data["notebooks"]
 
@@ -168,13 +174,7 @@ def test_exported_plan_survives_a_kill_mid_write(tmp_path):
     from kneecourse.models.program import build_program
 
     export_plan(build_program(), tmp_path)
-    ctx = multiprocessing.get_context("fork")
-    for delay in (0.02, 0.05, 0.11):
-        p = ctx.Process(target=_export_writer, args=(tmp_path, 10_000))
-        p.start()
-        time.sleep(delay)
-        os.kill(p.pid, signal.SIGKILL)
-        p.join()
+    for _ in killed_mid_write(_export_writer, (tmp_path, 10_000), (0.02, 0.05, 0.11)):
         html = (tmp_path / "knee_program.html").read_text()
         assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
         lines = (tmp_path / "knee_program.csv").read_text().splitlines()

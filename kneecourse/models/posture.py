@@ -268,7 +268,6 @@ def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None
         forces.append((cop, grf_each, "ground reaction"))
     # net internal moments of the stance leg from the forces below each joint
     per_leg = 2 if double else 1
-    m, c = a.masses, a.com_fractions
     foot = [(parts[0][0], parts[0][1] / per_leg * G)]
     shank = [(parts[1][0], parts[1][1] / per_leg * G)]
     thigh = [(parts[2][0], parts[2][1] / per_leg * G)]

@@ -100,8 +100,6 @@ class RotationDemandView:
 
 def draw_articulations(ax, points: dict):
     """Front view (x–z) of a posed leg with the three articulations of the knee labelled."""
-    from .style import COLORS as C
-
     chains = {
         "femur": ("hip", "femur_shaft_low", "lateral_condyle", "medial_condyle", "femur_shaft_low"),
         "tibia": ("medial_plateau", "lateral_plateau", "tibial_tuberosity", "medial_malleolus"),
@@ -109,10 +107,10 @@ def draw_articulations(ax, points: dict):
     }
     for name, chain in chains.items():
         xz = np.array([[points[p][0], points[p][2]] for p in chain])
-        ax.plot(xz[:, 0], xz[:, 1], color=C[name], lw=7 if name != "fibula" else 4, solid_capstyle="round",
+        ax.plot(xz[:, 0], xz[:, 1], color=COLORS[name], lw=7 if name != "fibula" else 4, solid_capstyle="round",
                 label=name)
     pat = np.array([points["patella_top"], points["patella_bottom"]])
-    ax.plot(pat[:, 0], pat[:, 2], color=C["patella"], lw=10, solid_capstyle="round", label="patella")
+    ax.plot(pat[:, 0], pat[:, 2], color=COLORS["patella"], lw=10, solid_capstyle="round", label="patella")
     labels = (
         ("patellofemoral joint\n(patella on the femoral groove)", 0.5 * (pat[0] + pat[1]), (-0.3, 0.15)),
         ("tibiofemoral joint\n(femoral condyles on the tibial plateau)", points["medial_plateau"], (-0.32, -0.12)),

@@ -19,6 +19,7 @@ import time
 import ipywidgets as W
 import matplotlib.pyplot as plt
 
+from ..views.display import is_widget_canvas, static_mode
 from ..views.style import is_projector
 
 
@@ -166,7 +167,7 @@ class Explorer:
                 parts.append(W.HTML(f"<i>Try this:</i> {self.caption}"))
             parts.append(W.VBox(list(self.controls.values()) + self._extra_widgets()))
             canvas = self.fig.canvas
-            if isinstance(canvas, W.DOMWidget):
+            if is_widget_canvas(canvas):
                 parts.append(canvas)
             else:  # a non-interactive backend: show a static image in an Output
                 out = W.Output()
@@ -184,9 +185,8 @@ class Explorer:
     def _ipython_display_(self):
         from IPython.display import HTML, display
 
-        from ..views.display import static_mode
 
-        if static_mode() or not isinstance(self.fig.canvas, W.DOMWidget):
+        if static_mode() or not is_widget_canvas(self.fig.canvas):
             # no live widgets (static export, non-interactive backend): the initial state as HTML + image
             values = ", ".join(f"{c.description or k} = {c.value}" for k, c in self.controls.items()
                                if hasattr(c, "value"))
