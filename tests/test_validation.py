@@ -65,3 +65,28 @@ def test_any_float_returns_finite_in_range_or_raises(x):
         assert "x" in str(exc)
     else:
         assert -10 <= v <= 10
+
+
+def _outcome(value, **kw):
+    try:
+        return ("ok", check_real(value, "x", "m", **kw))
+    except (TypeError, ValueError) as exc:
+        return (type(exc).__name__, str(exc))
+
+
+@given(st.one_of(st.floats(), st.integers(-(2**60), 2**60)), st.floats(-1e3, 1e3), st.floats(0, 1e3),
+       st.booleans(), st.booleans())
+def test_fast_path_for_plain_numbers_agrees_with_the_general_path(x, low, width, low_open, high_open):
+    # Python floats and ints take a shortcut; a 0-d array takes the general path. Same answer, same message.
+    kw = dict(low=low, high=low + width, low_open=low_open, high_open=high_open)
+    fast = _outcome(x, **kw)
+    general = _outcome(np.array(float(x)), **kw)
+    assert fast == general
+
+
+def test_scalar_check_is_cheap():
+    # every model checks every input on every slider move; the check must not be the cost
+    import timeit
+
+    per_call = min(timeit.repeat(lambda: check_real(3.0, "x", "m", 0, 10), number=2000, repeat=5)) / 2000
+    assert per_call < 5e-6, f"check_real on a float takes {per_call * 1e6:.1f} µs"

@@ -37,7 +37,7 @@ from ..units import G
 from ..validation import check_choice, check_flag, check_real
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .segments import anthropometry
-from .statics import moment_about
+from .statics import cross_moment, moment_about
 
 __all__ = ["POSTURES", "Posture", "posture", "knee_travel_comparison"]
 
@@ -273,9 +273,9 @@ def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None
     thigh = [(parts[2][0], parts[2][1] / per_leg * G)]
 
     def cross_sum(items, about):
-        total_m = moment_about(cop, grf_each, about)
+        total_m = float(cross_moment(cop, grf_each, about))
         for p, w in items:
-            total_m += moment_about(p, (0.0, -w), about)
+            total_m -= float(p[0] - about[0]) * w  # a weight (0, −w) at p
         return total_m
 
     moments = {

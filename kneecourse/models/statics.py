@@ -54,9 +54,12 @@ def moment_about(point_m, force_n, about_m=(0.0, 0.0)):
     p = _vec2(point_m, "point_m", "m")
     f = _vec2(force_n, "force_n", "N")
     o = _vec2(about_m, "about_m", "m")
-    r = p - o
-    m = r[..., 0] * f[..., 1] - r[..., 1] * f[..., 0]
-    return scalar_or_array(m)
+    return scalar_or_array(cross_moment(p, f, o))
+
+
+def cross_moment(p, f, o):
+    """``(p − o) × f`` for (2,) points and forces already checked (the models' inner loop)."""
+    return (p[..., 0] - o[..., 0]) * f[..., 1] - (p[..., 1] - o[..., 1]) * f[..., 0]
 
 
 def moment_arm(point_m, force_n, about_m=(0.0, 0.0)):
