@@ -37,7 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..units import G
-from ..validation import check_real
+from ..validation import check_choice, check_real
+from . import periodic_gait as pg
 from .patellofemoral import patellofemoral_force
 from .posture import posture
 from .segments import proportions
@@ -52,6 +53,7 @@ __all__ = [
     "K_REFERENCE",
     "STEP_RATE_REFERENCE_SPM",
     "STIFFNESS_EXPONENT",
+    "TABLE_TOLERANCE",
 ]
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
@@ -64,59 +66,6 @@ STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
 
 # ---------------------------------------------------------------------------
 # stance dynamics
-def _rhs(state, k_over_m, L0):
-    x, y, vx, vy = state
-    r = math.hypot(x, y)
-    a = k_over_m * (L0 - r) / r
-    return (vx, vy, a * x, a * y - G)
-
-
-def _rk4_half_stance(y_mid, v_mid, k_over_m, L0, n=120):
-    """Integrate from mid-stance (leg vertical) to lift-off with fixed-step RK4.
-
-    Returns (t_half, x, y, vx, vy) at lift-off (found by cubic interpolation
-    of r − L0 inside the last step), or None if the mass falls to the ground.
-    """
-    omega = math.sqrt(k_over_m)
-    dt = (math.pi / 2) / omega / n * 1.6  # the half-stance takes < 1.6 quarter-periods here
-    s = (0.0, y_mid, v_mid, 0.0)
-    t = 0.0
-    for _ in range(6 * n):
-        k1 = _rhs(s, k_over_m, L0)
-        s2 = tuple(si + 0.5 * dt * ki for si, ki in zip(s, k1))
-        k2 = _rhs(s2, k_over_m, L0)
-        s3 = tuple(si + 0.5 * dt * ki for si, ki in zip(s, k2))
-        k3 = _rhs(s3, k_over_m, L0)
-        s4 = tuple(si + dt * ki for si, ki in zip(s, k3))
-        k4 = _rhs(s4, k_over_m, L0)
-        new = tuple(si + dt / 6 * (a + 2 * b + 2 * c + d) for si, a, b, c, d in zip(s, k1, k2, k3, k4))
-        if new[1] <= 0:
-            return None
-        if math.hypot(new[0], new[1]) >= L0:
-            # refine the crossing with a few secant steps on a Hermite interpolant of the state
-            lo, hi = 0.0, dt
-            for _ in range(30):
-                mid = 0.5 * (lo + hi)
-                p = _hermite(s, new, _rhs(s, k_over_m, L0), _rhs(new, k_over_m, L0), dt, mid)
-                if math.hypot(p[0], p[1]) >= L0:
-                    hi = mid
-                else:
-                    lo = mid
-            p = _hermite(s, new, _rhs(s, k_over_m, L0), _rhs(new, k_over_m, L0), dt, hi)
-            return (t + hi, *p)
-        s, t = new, t + dt
-    return None
-
-
-def _hermite(s0, s1, f0, f1, dt, tau):
-    u = tau / dt
-    h00 = (1 + 2 * u) * (1 - u) ** 2
-    h10 = u * (1 - u) ** 2
-    h01 = u * u * (3 - 2 * u)
-    h11 = u * u * (u - 1)
-    return tuple(h00 * a + h10 * dt * fa + h01 * b + h11 * dt * fb for a, b, fa, fb in zip(s0, s1, f0, f1))
-
-
 def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdown_angle_deg,
                 vertical_velocity_m_s=0.0, *, n_points=200, rtol=1e-10, atol=1e-12):
     """Stance phase of the spring-mass runner, integrated with scipy (DOP853) to lift-off.
@@ -156,13 +105,15 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     v = check_real(speed_m_s, "speed_m_s", "m/s", 0.5, 12, array=False)
     a = math.radians(check_real(touchdown_angle_deg, "touchdown_angle_deg", "deg", 1, 60, array=False))
     vy0 = check_real(vertical_velocity_m_s, "vertical_velocity_m_s", "m/s", -5, 0, array=False)
-    km = k / m
+    # integrate in the leg's units (periodic_gait): length L0, time sqrt(L0/g), stiffness K
+    K = k * L0 / (m * G)
+    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
 
     def rhs(_t, s):
-        return _rhs(s, km, L0)
+        return pg._rhs(*s, K)
 
     def liftoff(_t, s):
-        return math.hypot(s[0], s[1]) - L0
+        return math.hypot(s[0], s[1]) - 1.0
 
     liftoff.terminal, liftoff.direction = True, 1
 
@@ -170,15 +121,14 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
         return s[1]
 
     ground.terminal, ground.direction = True, -1
-    s0 = (-L0 * math.sin(a), L0 * math.cos(a), v, vy0)
     # start a hair inside the spring so the lift-off event is not triggered at t = 0
     eps = 1e-9
-    s0 = (s0[0] * (1 - eps), s0[1] * (1 - eps), v, vy0)
-    sol = solve_ivp(rhs, (0.0, 5.0), s0, method="DOP853", events=(liftoff, ground), rtol=rtol, atol=atol,
+    s0 = (-math.sin(a) * (1 - eps), math.cos(a) * (1 - eps), v / vs, vy0 / vs)
+    sol = solve_ivp(rhs, (0.0, 5.0 / ts), s0, method="DOP853", events=(liftoff, ground), rtol=rtol, atol=atol,
                     dense_output=True)
-    t_end = sol.t[-1]
-    t = np.linspace(0.0, t_end, int(n_points))
-    x, y, vx, vy = sol.sol(t)
+    t = np.linspace(0.0, sol.t[-1], int(n_points))
+    x, y, vx, vy = sol.sol(t) * np.array([[L0], [L0], [vs], [vs]])
+    t, t_end = t * ts, sol.t[-1] * ts
     r = np.hypot(x, y)
     f = k * (L0 - r)
     grf_x, grf_y = f * x / r, f * y / r
@@ -236,54 +186,64 @@ def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm):
 
 # ---------------------------------------------------------------------------
 # the periodic gait
-def _residual(u, km, L0, T, step_length):
-    y_mid, v_mid = u
-    out = _rk4_half_stance(y_mid, v_mid, km, L0)
-    if out is None:
-        return None, None
-    th, x, y, vx, vy = out
-    tf = 2 * vy / G
-    return (2 * th + tf - T, 2 * x + vx * tf - step_length), out
+#: Largest periodicity error accepted from the table, in the leg's units (1e-4 of the leg length is
+#: 0.09 mm for a 0.91 m leg, 1e-4 of sqrt(L0/g) is 0.03 ms); beyond it the gait is solved.
+TABLE_TOLERANCE = 1e-4
+#: Samples per half stance used to check a table gait (and to draw it when no n_points is given).
+HALF_SAMPLES = 30
 
 
-def _solve_periodic(km, L0, speed, step_rate_spm, guess=None):
-    T = 60.0 / step_rate_spm
-    step_length = speed * T
+def _solved_gait(V, T, K, guess):
+    """The periodic gait by Newton's method, seeded from the table when it covers (V, T, K)."""
     if guess is None:
-        # vertical spring guess: contact ~ 60% of the step, centre of mass drop from a sine force
-        tc = 0.6 * T
-        guess = (L0 - G * tc**2 / 8 * 1.2 - 0.02, speed)
-    u = np.array(guess, float)
-    scale = np.array([T, step_length])
-    for _ in range(30):
-        r, out = _residual(u, km, L0, T, step_length)
-        if r is None:
-            u = u + np.array([0.01, 0.0])  # fell: start from a higher mid-stance
-            continue
-        r = np.array(r)
-        if np.all(np.abs(r / scale) < 1e-9):
-            return u, out
-        J = np.empty((2, 2))
-        for j, h in enumerate((1e-6, 1e-6)):
-            du = u.copy()
-            du[j] += h
-            rj, _ = _residual(du, km, L0, T, step_length)
-            if rj is None:
-                break
-            J[:, j] = (np.array(rj) - r) / h
-        else:
-            step = np.linalg.solve(J, -r)
-            # damp big steps; keep the mid-stance point below the rest length
-            lim = max(1.0, np.abs(step[0]) / 0.05, np.abs(step[1]) / 1.0)
-            u = u + step / lim
-            u[0] = min(u[0], L0 * 0.999)
-            continue
-        u = u + np.array([0.01, 0.0])
-    return None, None
+        hit = pg.lookup(V, T, K)
+        guess = (hit["y_mid"], hit["v_mid"]) if hit else None
+    sol = pg.solve_periodic(V, T, K, guess)
+    if not np.isfinite(sol[0]) and guess is not None:
+        sol = pg.solve_periodic(V, T, K)  # the seed led nowhere: start from the plain guess
+    if not np.isfinite(sol[0]):
+        return None
+    return dict(zip(("y_mid", "v_mid", "t_half", "x_off", "y_off", "vx_off", "vy_off"), (float(q) for q in sol)))
+
+
+def _table_gait(V, T, K, n_half):
+    """The periodic gait read from the table and checked: integrate its stance, it must repeat.
+
+    Returns (gait, samples), or (None, None) when the table does not cover the
+    point or its gait misses periodicity by more than :data:`TABLE_TOLERANCE`.
+    """
+    hit = pg.lookup(V, T, K)
+    if hit is None:
+        return None, None
+    samples = pg.stance_samples(hit["y_mid"], hit["v_mid"], K, hit["t_half"], n_half)
+    _, x, y, vx, vy = (float(q) for q in samples[:, -1])
+    r1, r2 = pg.periodicity_residual((hit["t_half"], x, y, vx, vy), V, T)
+    if max(abs(math.hypot(x, y) - 1.0), abs(r1), abs(r2)) > TABLE_TOLERANCE:
+        return None, None
+    gait = {"y_mid": hit["y_mid"], "v_mid": hit["v_mid"], "t_half": hit["t_half"],
+            "x_off": x, "y_off": y, "vx_off": vx, "vy_off": vy}
+    return gait, samples
+
+
+def _whole_stance(samples, k, L0):
+    """Mirror a mid-stance-to-lift-off sampling into the whole stance, in SI units."""
+    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
+    t, x, y, vx, vy = samples
+    th = t[-1]
+    t = np.concatenate([th - t[:0:-1], th + t]) * ts
+    x = np.concatenate([-x[:0:-1], x]) * L0
+    y = np.concatenate([y[:0:-1], y]) * L0
+    vx = np.concatenate([vx[:0:-1], vx]) * vs
+    vy = np.concatenate([-vy[:0:-1], vy]) * vs
+    r = np.hypot(x, y)
+    force = np.maximum(k * (L0 - r), 0.0)
+    return {"t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy,
+            "grf_x_n": force * x / r, "grf_y_n": force * y / r}
 
 
 def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
-             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=20.0, knee_share=0.5, _guess=None):
+             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=20.0, knee_share=0.5,
+             solver="newton", n_points=0, _guess=None):
     """The periodic, symmetric spring-mass running step at a speed and step rate.
 
     Parameters
@@ -302,6 +262,16 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         Knee flexion at touchdown, 0–45°.
     knee_share : float, optional
         Share of the leg compression supplied by the knee, 0.1–1 (default 0.5).
+    solver : {"newton", "table"}
+        ``"newton"`` (default) solves the periodic gait to 1e-11
+        (:func:`~kneecourse.models.periodic_gait.solve_periodic`, a few ms).
+        ``"table"`` interpolates the precomputed gaits and integrates the
+        stance from there (under 1 ms, for sliders); if that stance misses
+        periodicity by more than :data:`TABLE_TOLERANCE` (in the leg's units)
+        or the table does not cover the inputs, it solves instead.
+    n_points : int, optional
+        If given (odd, 3–2001), also return the whole stance sampled at
+        ``n_points`` equally spaced instants as ``trajectory``.
 
     Returns
     -------
@@ -311,7 +281,11 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         ``overstride_m`` (foot ahead of the centre of mass at touchdown),
         ``com_drop_m``, ``leg_compression_m``, ``peak_knee_flexion_deg``,
         ``peak_knee_moment_nm``, ``peak_pf_force_n``, ``peak_pf_force_bw``,
-        ``step_length_m``, ``leg_length_m``, ``touchdown_velocity_m_s``.
+        ``step_length_m``, ``leg_length_m``, ``touchdown_velocity_m_s``,
+        ``mid_stance`` (height m, forward velocity m/s), ``solved_by``
+        (``"newton"`` or ``"table"``) and, with ``n_points``, ``trajectory``:
+        ``t_s`` (from touchdown), ``x_m``, ``y_m`` (centre of mass from the
+        foot), ``vx_m_s``, ``vy_m_s``, ``grf_x_n``, ``grf_y_n``.
 
     Raises
     ------
@@ -323,31 +297,45 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     v = check_real(speed_m_s, "speed_m_s", "m/s", 1.5, 7, array=False)
     f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 120, 230, array=False)
     share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
+    solver = check_choice(solver, "solver", ("newton", "table"))
+    n_points = int(check_real(n_points, "n_points", "samples", 0, 2001, array=False))
+    if n_points and (n_points < 3 or n_points % 2 == 0):
+        raise ValueError(f"n_points = {n_points} must be 0 (no trajectory) or an odd number from 3 to 2001")
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
     L0 = geo.rest_length_m
     if leg_stiffness_n_per_m is None:
         k = float(default_leg_stiffness(m, L0, f))
     else:
         k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 3e3, 1e5, array=False)
-    u, out = _solve_periodic(k / m, L0, v, f, _guess)
-    if u is None or out[4] <= 0:
+    # the gait in the leg's units (periodic_gait): V, T and K fix it
+    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
+    V, T, K = v / vs, 60.0 / f / ts, k * L0 / (m * G)
+    n_half = n_points // 2 if n_points else HALF_SAMPLES
+    gait, samples, solved_by = None, None, "table"
+    if solver == "table":
+        gait, samples = _table_gait(V, T, K, n_half)
+    if gait is None:
+        guess = None if _guess is None else (_guess[0] / L0, _guess[1] / vs)
+        gait, solved_by = _solved_gait(V, T, K, guess), "newton"
+    if gait is None or gait["vy_off"] <= 0:
         raise ValueError(
             f"no periodic spring-mass running gait with a flight phase at speed_m_s = {v:g} m/s, "
             f"step_rate_spm = {f:g} steps/min and leg stiffness {k:.0f} N/m: lower step_rate_spm, "
             "raise speed_m_s or give a stiffer leg (leg_stiffness_n_per_m)"
         )
-    th, x_to, y_to, vx_to, vy_to = (float(q) for q in out)
+    th = gait["t_half"] * ts
+    x_to, y_to, y_mid = gait["x_off"] * L0, gait["y_off"] * L0, gait["y_mid"] * L0
+    vx_to, vy_to = gait["vx_off"] * vs, gait["vy_off"] * vs
     tc, tf = 2 * th, 2 * vy_to / G
     alpha = math.degrees(math.asin(min(1.0, x_to / L0)))
     # peak values at mid-stance (maximum compression, by symmetry)
-    y_mid = float(u[0])
     f_peak = k * (L0 - y_mid)
     theta = float(_knee_flexion_from_length(geo, L0 - share * (L0 - y_mid)))
     snap = posture("running_stance", min(theta, 120.0), mass_kg=m, height_m=height_m,
                    grf_bw=min(max(f_peak / (m * G), 0.5), 5.0), trunk_lean_deg=5.0)
     knee_moment = max(snap.moments["knee"], 0.0)
     pf = float(patellofemoral_force(min(knee_moment, 1000.0), min(theta, 120.0)))
-    return {
+    out = {
         "contact_time_s": tc,
         "flight_time_s": tf,
         "leg_stiffness_n_per_m": k,
@@ -364,8 +352,14 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         "step_length_m": v * 60.0 / f,
         "leg_length_m": L0,
         "touchdown_velocity_m_s": (vx_to, -vy_to),
-        "mid_stance": (y_mid, float(u[1])),
+        "mid_stance": (y_mid, gait["v_mid"] * vs),
+        "solved_by": solved_by,
     }
+    if n_points:
+        if samples is None:
+            samples = pg.stance_samples(gait["y_mid"], gait["v_mid"], K, gait["t_half"], n_half)
+        out["trajectory"] = _whole_stance(samples, k, L0)
+    return out
 
 
 def step_rate_sweep(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, preferred_spm=170.0,

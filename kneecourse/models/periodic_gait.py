@@ -1,0 +1,364 @@
+"""The periodic spring-mass running step in dimensionless form, solved exactly or read from a table.
+
+Measured in the leg's own units — length ``L0``, time ``sqrt(L0/g)``,
+velocity ``sqrt(g·L0)``, force ``m·g`` — the stance of the spring-mass runner
+(McMahon & Cheng 1990 [mcmahon1990]) with the foot at the origin is
+
+``x'' = K·(1/r − 1)·x``,  ``y'' = K·(1/r − 1)·y − 1``,  ``r = sqrt(x² + y²)``,
+
+with one number left: the dimensionless leg stiffness ``K = k·L0/(m·g)``.
+A symmetric periodic step is fixed by its mid-stance state (leg vertical:
+height ``y_mid``, forward velocity ``v_mid``). From there the stance runs to
+lift-off (``r = 1``) after ``t_half``; the flight is a parabola. The step
+repeats when
+
+* ``2·t_half + 2·vy_off = T``   (contact + flight = step period), and
+* ``2·x_off + 2·vx_off·vy_off = V·T``   (distance covered = speed × period),
+
+with ``V = v/sqrt(g·L0)`` and ``T = (60 / step rate)/sqrt(L0/g)``. So the whole
+family of periodic gaits is a function of three numbers (V, T, K).
+
+:func:`solve_periodic` finds it by Newton's method on the two conditions,
+integrating the half stance with fixed-step RK4 (120 steps per
+quarter period: error ~1e-10). Solving takes a few milliseconds per gait, too
+slow for a slider, so the solutions over a grid of (V, T, K) were computed
+once by the same solver (:func:`build_table`, ``python -m
+kneecourse.models.periodic_gait``) and ship as ``data/slip_periodic_gaits.npz``;
+:func:`lookup` interpolates them (cubic in each axis) in tens of
+microseconds. The tests hold the interpolated gait to the solved one.
+"""
+from __future__ import annotations
+
+import io
+import math
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+__all__ = [
+    "half_stance",
+    "half_stances",
+    "stance_samples",
+    "solve_periodic",
+    "periodicity_residual",
+    "initial_guess",
+    "build_table",
+    "load_table",
+    "lookup",
+    "TABLE_FILE",
+    "STEPS_PER_QUARTER",
+]
+
+#: RK4 steps per quarter period of the leg spring, for the solver and the table.
+STEPS_PER_QUARTER = 120
+#: Where the precomputed gaits ship (inside the kneecourse.data package).
+TABLE_FILE = "slip_periodic_gaits.npz"
+#: The grid of the table: ln V, T and ln K, each (first, last, count). The contact time varies
+#: roughly as 1/V at low speed; on a ln V axis cubic interpolation is ten times more accurate.
+TABLE_AXES = {"lnV": (math.log(0.4), math.log(3.0), 27), "T": (0.7, 2.0, 27),
+              "lnK": (math.log(5.0), math.log(60.0), 23)}
+#: The table's channels, in order.
+TABLE_CHANNELS = ("y_mid", "v_mid", "t_half", "x_off", "vx_off")
+
+
+# ---------------------------------------------------------------------------
+# one stance: the same arithmetic serves Python floats (one gait) and numpy arrays (many)
+def _rhs(x, y, vx, vy, K):
+    a = K * (1.0 / (x * x + y * y) ** 0.5 - 1.0)
+    return vx, vy, a * x, a * y - 1.0
+
+
+def _rk4(s, h, K):
+    k1 = _rhs(*s, K)
+    k2 = _rhs(*(a + 0.5 * h * b for a, b in zip(s, k1)), K)
+    k3 = _rhs(*(a + 0.5 * h * b for a, b in zip(s, k2)), K)
+    k4 = _rhs(*(a + h * b for a, b in zip(s, k3)), K)
+    return tuple(a + h / 6.0 * (b + 2.0 * c + 2.0 * d + e) for a, b, c, d, e in zip(s, k1, k2, k3, k4))
+
+
+def _lift_off(s0, s1, h, K):
+    """Fraction u of the step h where the leg reaches its rest length, and the state there.
+
+    The state inside the step is the cubic Hermite interpolant of the two ends
+    and their derivatives (as accurate as the RK4 step); ``|p(u)|² = 1`` is
+    solved by Newton's method from the linear estimate.
+    """
+    f0, f1 = _rhs(*s0, K), _rhs(*s1, K)
+    r0 = (s0[0] * s0[0] + s0[1] * s0[1]) ** 0.5
+    r1 = (s1[0] * s1[0] + s1[1] * s1[1]) ** 0.5
+    u = (1.0 - r0) / (r1 - r0)
+    for _ in range(5):
+        w = (1 + 2 * u) * (1 - u) ** 2, u * (1 - u) ** 2 * h, u * u * (3 - 2 * u), u * u * (u - 1) * h
+        dw = 6 * u * u - 6 * u, (3 * u * u - 4 * u + 1) * h, 6 * u - 6 * u * u, (3 * u * u - 2 * u) * h
+        px, py = (w[0] * s0[i] + w[1] * f0[i] + w[2] * s1[i] + w[3] * f1[i] for i in (0, 1))
+        dx, dy = (dw[0] * s0[i] + dw[1] * f0[i] + dw[2] * s1[i] + dw[3] * f1[i] for i in (0, 1))
+        u = u - (px * px + py * py - 1.0) / (2.0 * (px * dx + py * dy))
+    w = (1 + 2 * u) * (1 - u) ** 2, u * (1 - u) ** 2 * h, u * u * (3 - 2 * u), u * u * (u - 1) * h
+    return u, tuple(w[0] * a + w[1] * fa + w[2] * b + w[3] * fb for a, b, fa, fb in zip(s0, s1, f0, f1))
+
+
+def _step_size(K):
+    # the half stance lasts less than 1.6 quarter periods of the spring for these gaits
+    return 1.6 * (math.pi / 2) / np.sqrt(K) / STEPS_PER_QUARTER
+
+
+def half_stance(y_mid, v_mid, K):
+    """One half stance, from mid-stance to lift-off (Python floats, no checks).
+
+    Returns
+    -------
+    tuple or None
+        ``(t_half, x, y, vx, vy)`` at lift-off, dimensionless; None if the
+        mass reaches the ground or the leg never lengthens back to 1.
+    """
+    h = float(_step_size(K))
+    s, t = (0.0, y_mid, v_mid, 0.0), 0.0
+    for _ in range(6 * STEPS_PER_QUARTER):
+        new = _rk4(s, h, K)
+        if new[1] <= 0.0:
+            return None
+        if new[0] * new[0] + new[1] * new[1] >= 1.0:
+            u, p = _lift_off(s, new, h, K)
+            return (t + u * h, *p)
+        s, t = new, t + h
+    return None
+
+
+def half_stances(y_mid, v_mid, K):
+    """:func:`half_stance` for arrays of gaits at once (numpy); NaN where it has no lift-off.
+
+    Returns
+    -------
+    numpy.ndarray, shape (5, ...)
+        ``t_half, x, y, vx, vy`` at lift-off.
+    """
+    y_mid, v_mid, K = np.broadcast_arrays(*(np.asarray(a, float) for a in (y_mid, v_mid, K)))
+    shape = y_mid.shape
+    K = K.ravel()
+    n = K.size
+    h_all = _step_size(K)
+    s = [np.zeros(n), y_mid.ravel().copy(), v_mid.ravel().copy(), np.zeros(n)]
+    t = np.zeros(n)
+    out = np.full((5, n), np.nan)
+    active = np.arange(n)
+    for _ in range(6 * STEPS_PER_QUARTER):
+        if active.size == 0:
+            break
+        cur = tuple(c[active] for c in s)
+        h, k = h_all[active], K[active]
+        new = _rk4(cur, h, k)
+        fell = new[1] <= 0.0
+        off = (new[0] * new[0] + new[1] * new[1] >= 1.0) & ~fell
+        if off.any():
+            u, p = _lift_off(tuple(c[off] for c in cur), tuple(c[off] for c in new), h[off], k[off])
+            done = active[off]
+            out[0, done] = t[done] + u * h[off]
+            for i in range(4):
+                out[i + 1, done] = p[i]
+        for i in range(4):
+            s[i][active] = new[i]
+        t[active] += h
+        active = active[~(off | fell)]
+    return out.reshape((5,) + shape)
+
+
+def stance_samples(y_mid, v_mid, K, t_half, n=30):
+    """The state at ``n + 1`` equally spaced instants from mid-stance to ``t_half`` (RK4, n steps).
+
+    For drawing: with n = 30 the lift-off state is within ~1e-7 of the
+    solver's. Returns an array of shape (5, n + 1): ``t, x, y, vx, vy``.
+    """
+    h = t_half / n
+    s = (0.0, y_mid, v_mid, 0.0)
+    out = np.empty((5, n + 1))
+    out[:, 0] = (0.0, *s)
+    for i in range(1, n + 1):
+        s = _rk4(s, h, K)
+        out[:, i] = (i * h, *s)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# the periodic gait
+def periodicity_residual(lift, V, T):
+    """The two periodicity conditions (zero for a periodic gait) from a lift-off ``(t_half, x, y, vx, vy)``."""
+    th, x, _y, vx, vy = lift
+    return 2 * th + 2 * vy - T, 2 * x + 2 * vx * vy - V * T
+
+
+def initial_guess(V, T, K):
+    """A starting mid-stance state (y_mid, v_mid) from a vertical bouncing spring."""
+    V, T, K = (np.asarray(a, float) for a in (V, T, K))
+    tc = np.minimum(np.pi / np.sqrt(K), 0.95 * T)
+    half = np.minimum(V * tc / 2, 0.9)
+    return np.sqrt(1 - half**2) - 0.25 * np.pi * T / tc / K, V + 0.0 * (T + K)
+
+
+def _half_stances_one_by_one(y_mid, v_mid, K):
+    out = np.full((5, y_mid.size), np.nan)
+    for i in range(y_mid.size):
+        r = half_stance(float(y_mid[i]), float(v_mid[i]), float(K[i]))
+        if r is not None:
+            out[:, i] = r
+    return out
+
+
+def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
+    """Periodic symmetric gaits for arrays of (V, T, K), by Newton's method.
+
+    Parameters
+    ----------
+    V, T, K : array_like
+        Dimensionless speed, step period and leg stiffness (see the module notes).
+    guess : (array_like, array_like), optional
+        Starting mid-stance states (y_mid, v_mid); default :func:`initial_guess`.
+    tol : float
+        Both periodicity conditions met to this (dimensionless) residual.
+
+    Returns
+    -------
+    numpy.ndarray, shape (7, ...)
+        ``y_mid, v_mid, t_half, x_off, y_off, vx_off, vy_off``; NaN where
+        Newton's method did not converge. ``vy_off`` may be negative: a
+        periodic solution without a flight phase (not a running gait).
+    """
+    V, T, K = np.broadcast_arrays(*(np.asarray(a, float) for a in (V, T, K)))
+    shape = V.shape
+    ym, vm = (np.broadcast_to(np.asarray(g, float), shape).ravel().copy()
+              for g in (initial_guess(V, T, K) if guess is None else guess))
+    V, T, K = V.ravel(), T.ravel(), K.ravel()
+    n = V.size
+    # one gait: a Python loop over 3 stances is faster than numpy on arrays of 3
+    integrate = _half_stances_one_by_one if n <= 4 else half_stances
+    out = np.full((7, n), np.nan)
+    todo = np.arange(n)
+    d = 1e-7
+    for _ in range(max_iter):
+        if todo.size == 0:
+            break
+        m = todo.size
+        y3 = np.concatenate([ym[todo], ym[todo] + d, ym[todo]])
+        v3 = np.concatenate([vm[todo], vm[todo], vm[todo] + d])
+        lift = integrate(y3, v3, np.tile(K[todo], 3))
+        r = np.array(periodicity_residual(lift, np.tile(V[todo], 3), np.tile(T[todo], 3)))
+        r0 = r[:, :m]
+        j_y, j_v = (r[:, m:2 * m] - r0) / d, (r[:, 2 * m:] - r0) / d
+        det = j_y[0] * j_v[1] - j_v[0] * j_y[1]
+        ok = np.isfinite(r).all(0)
+        ok = ok[:m] & ok[m:2 * m] & ok[2 * m:] & (det != 0)
+        conv = ok & (np.abs(r0).max(0) < tol)
+        done = todo[conv]
+        out[0, done], out[1, done] = ym[done], vm[done]
+        out[2:, done] = lift[:, :m][:, conv]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            dy = -(j_v[1] * r0[0] - j_v[0] * r0[1]) / det
+            dv = -(-j_y[1] * r0[0] + j_y[0] * r0[1]) / det
+        # damp big steps; a gait that fell or lost its lift-off restarts from a higher mid-stance
+        lim = np.maximum.reduce([np.ones(m), np.abs(dy) / 0.05, np.abs(dv) / 0.3])
+        go = ok & ~conv
+        i = todo[go]
+        ym[i] = np.minimum(ym[i] + dy[go] / lim[go], 0.999)
+        vm[i] += dv[go] / lim[go]
+        bad = todo[~ok]
+        ym[bad] = np.minimum(ym[bad] + 0.02, 0.999)
+        todo = todo[~conv]
+    return out.reshape((7,) + shape)
+
+
+# ---------------------------------------------------------------------------
+# the table
+def _axes(spec=None):
+    spec = TABLE_AXES if spec is None else spec
+    return tuple(np.linspace(*spec[k]) for k in ("lnV", "T", "lnK"))
+
+
+def build_table(spec=None):
+    """Solve the periodic gait at every node of the (V, T, ln K) grid (a few seconds).
+
+    Returns
+    -------
+    dict
+        ``lnV``, ``T``, ``lnK`` (axes), ``values`` (channels × V × T × lnK;
+        NaN where no periodic solution was found), ``channels``,
+        ``steps_per_quarter``.
+    """
+    aV, aT, aL = _axes(spec)
+    V, T, L = np.meshgrid(aV, aT, aL, indexing="ij")
+    sol = solve_periodic(np.exp(V), T, np.exp(L))
+    keep = [0, 1, 2, 3, 5]  # y_mid, v_mid, t_half, x_off, vx_off: the rest follows from periodicity
+    return {"lnV": aV, "T": aT, "lnK": aL, "values": sol[keep], "channels": np.array(TABLE_CHANNELS),
+            "steps_per_quarter": np.array(STEPS_PER_QUARTER)}
+
+
+@lru_cache(maxsize=1)
+def load_table():
+    """The shipped table (read once from the installed ``kneecourse.data`` package)."""
+    raw = resources.files("kneecourse.data").joinpath(TABLE_FILE).read_bytes()
+    with np.load(io.BytesIO(raw), allow_pickle=False) as z:
+        table = {k: z[k] for k in z.files}
+    if ("lnV" not in table or tuple(table["channels"]) != TABLE_CHANNELS
+            or int(table["steps_per_quarter"]) != STEPS_PER_QUARTER):
+        raise RuntimeError(f"{TABLE_FILE} does not match this solver; rebuild it: python -m {__name__}")
+    return table
+
+
+def _cubic_weights(s, n):
+    """Index of the first of 4 nodes and their Lagrange weights at grid coordinate s (None outside)."""
+    if not 0.0 <= s <= n - 1:
+        return None, None
+    i = min(max(int(s) - 1, 0), n - 4)
+    t = s - i  # position among nodes i, i+1, i+2, i+3 (0..3)
+    return i, np.array([(1 - t) * (2 - t) * (3 - t) / 6, t * (2 - t) * (3 - t) / 2,
+                        -t * (1 - t) * (3 - t) / 2, t * (t - 1) * (t - 2) / 6])
+
+
+def lookup(V, T, K):
+    """The periodic gait at (V, T, K) interpolated from the table, or None.
+
+    None when the point is outside the table or next to a node without a
+    solution; the caller then solves it (:func:`solve_periodic`).
+
+    Returns
+    -------
+    dict or None
+        ``y_mid, v_mid, t_half, x_off, vx_off, vy_off`` (dimensionless floats).
+    """
+    tab = load_table()
+    idx, wts = [], []
+    for q, ax in ((math.log(V), tab["lnV"]), (T, tab["T"]), (math.log(K), tab["lnK"])):
+        i, w = _cubic_weights((q - ax[0]) / (ax[1] - ax[0]), ax.size)
+        if i is None:
+            return None
+        idx.append(i)
+        wts.append(w)
+    (a, b, c), (wa, wb, wc) = idx, wts
+    block = tab["values"][:, a:a + 4, b:b + 4, c:c + 4]
+    vals = np.einsum("qijk,i,j,k->q", block, wa, wb, wc)
+    if not np.isfinite(vals).all():
+        return None
+    out = dict(zip(TABLE_CHANNELS, (float(v) for v in vals)))
+    out["vy_off"] = T / 2 - out["t_half"]
+    return out
+
+
+def main(argv=None) -> int:
+    """Rebuild the table into the source tree's data folder."""
+    import argparse
+    import time
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(prog=f"python -m {__name__}", description=main.__doc__)
+    default = Path(__file__).resolve().parents[2] / "data" / TABLE_FILE
+    parser.add_argument("--out", default=str(default), help="where to write the .npz (default: data/)")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+    table = build_table()
+    solved = np.isfinite(table["values"][0])
+    np.savez_compressed(args.out, **table)
+    print(f"{args.out}: {solved.sum()} of {solved.size} nodes solved in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
