@@ -14,7 +14,7 @@ from kneecourse.tables import SCHEMAS
 
 from .conftest import ROOT
 
-DATA_FILES = sorted(p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json", ".md"))
+DATA_FILES = sorted(p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json", ".md", ".npz"))
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,8 @@ def test_tables_load_from_an_installed_copy(wheel, tmp_path):
         f"assert str(resources.files('kneecourse.data')).startswith({str(target)!r})\n"
         "for n in t.SCHEMAS: t.load_table(n)\n"
         "t.load_json('references.json'); t.load_json('exercises.json')\n"
+        "from kneecourse.models import periodic_gait as pg\n"
+        "assert pg.lookup(1.1, 1.16, 15.0) is not None\n"
         "print(len(t.SCHEMAS))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(target))

@@ -36,13 +36,13 @@ from importlib import resources
 
 import numpy as np
 
+from ..validation import check_real
+
 __all__ = [
     "half_stance",
-    "half_stances",
     "stance_samples",
+    "periodicity_error",
     "solve_periodic",
-    "periodicity_residual",
-    "initial_guess",
     "build_table",
     "load_table",
     "lookup",
@@ -58,6 +58,18 @@ TABLE_FILE = "slip_periodic_gaits.npz"
 #: roughly as 1/V at low speed; on a ln V axis cubic interpolation is ten times more accurate.
 TABLE_AXES = {"lnV": (math.log(0.4), math.log(3.0), 27), "T": (0.7, 2.0, 27),
               "lnK": (math.log(5.0), math.log(60.0), 23)}
+#: Inputs the solver accepts (in the leg's units): speed V, step period T, leg stiffness K,
+#: mid-stance height and forward velocity, duration of a half stance.
+LIMITS = {"V": (0.1, 5.0), "T": (0.2, 5.0), "K": (2.0, 500.0), "y_mid": (0.05, 1.0), "v_mid": (0.0, 10.0),
+          "t_half": (0.01, 5.0)}
+UNITS = {"V": "sqrt(g·L0)", "T": "sqrt(L0/g)", "K": "m·g/L0", "y_mid": "L0", "v_mid": "sqrt(g·L0)",
+         "t_half": "sqrt(L0/g)"}
+
+
+def _check(name, value, array=True):
+    return check_real(value, name, UNITS[name], *LIMITS[name], array=array)
+
+
 #: The table's channels, in order.
 TABLE_CHANNELS = ("y_mid", "v_mid", "t_half", "x_off", "vx_off")
 
@@ -104,14 +116,27 @@ def _step_size(K):
 
 
 def half_stance(y_mid, v_mid, K):
-    """One half stance, from mid-stance to lift-off (Python floats, no checks).
+    """One half stance, from mid-stance (leg vertical) to lift-off.
+
+    Parameters
+    ----------
+    y_mid : float
+        Height of the mass at mid-stance, 0.05–1 L0.
+    v_mid : float
+        Forward velocity at mid-stance, 0–10 sqrt(g·L0).
+    K : float
+        Leg stiffness, 2–500 m·g/L0.
 
     Returns
     -------
     tuple or None
-        ``(t_half, x, y, vx, vy)`` at lift-off, dimensionless; None if the
-        mass reaches the ground or the leg never lengthens back to 1.
+        ``(t_half, x, y, vx, vy)`` at lift-off, in the leg's units; None if
+        the mass reaches the ground or the leg never lengthens back to L0.
     """
+    return _half_stance(_check("y_mid", y_mid, False), _check("v_mid", v_mid, False), _check("K", K, False))
+
+
+def _half_stance(y_mid, v_mid, K):
     h = float(_step_size(K))
     s, t = (0.0, y_mid, v_mid, 0.0), 0.0
     for _ in range(6 * STEPS_PER_QUARTER):
@@ -125,7 +150,7 @@ def half_stance(y_mid, v_mid, K):
     return None
 
 
-def half_stances(y_mid, v_mid, K):
+def _half_stances(y_mid, v_mid, K):
     """:func:`half_stance` for arrays of gaits at once (numpy); NaN where it has no lift-off.
 
     Returns
@@ -167,8 +192,28 @@ def stance_samples(y_mid, v_mid, K, t_half, n=30):
     """The state at ``n + 1`` equally spaced instants from mid-stance to ``t_half`` (RK4, n steps).
 
     For drawing: with n = 30 the lift-off state is within ~1e-7 of the
-    solver's. Returns an array of shape (5, n + 1): ``t, x, y, vx, vy``.
+    solver's.
+
+    Parameters
+    ----------
+    y_mid, v_mid, K : float
+        As in :func:`half_stance`.
+    t_half : float
+        Duration to integrate, 0.01–5 sqrt(L0/g).
+    n : int
+        Number of steps, 1–10000.
+
+    Returns
+    -------
+    numpy.ndarray, shape (5, n + 1)
+        ``t, x, y, vx, vy`` in the leg's units.
     """
+    y_mid, v_mid, K = _check("y_mid", y_mid, False), _check("v_mid", v_mid, False), _check("K", K, False)
+    t_half = _check("t_half", t_half, False)
+    n = check_real(n, "n", "steps", 1, 10000, array=False)
+    if n != int(n):
+        raise ValueError(f"n = {n:g} must be a whole number of steps")
+    n = int(n)
     h = t_half / n
     s = (0.0, y_mid, v_mid, 0.0)
     out = np.empty((5, n + 1))
@@ -179,15 +224,35 @@ def stance_samples(y_mid, v_mid, K, t_half, n=30):
     return out
 
 
+def periodicity_error(V, T, K, y_mid, v_mid, t_half, n=30):
+    """How far a gait given by its mid-stance state is from repeating, and its stance samples.
+
+    Integrates :func:`stance_samples` to ``t_half`` and measures three
+    conditions that are all zero for a periodic gait: the leg is back at its
+    rest length, contact + flight equals the step period, distance covered
+    equals speed × period.
+
+    Returns
+    -------
+    (float, numpy.ndarray)
+        The largest of the three errors (in the leg's units) and the samples.
+    """
+    V, T = _check("V", V, False), _check("T", T, False)
+    samples = stance_samples(y_mid, v_mid, K, t_half, n)
+    _, x, y, vx, vy = (float(q) for q in samples[:, -1])
+    r1, r2 = _residual((t_half, x, y, vx, vy), V, T)
+    return max(abs(math.hypot(x, y) - 1.0), abs(r1), abs(r2)), samples
+
+
 # ---------------------------------------------------------------------------
 # the periodic gait
-def periodicity_residual(lift, V, T):
+def _residual(lift, V, T):
     """The two periodicity conditions (zero for a periodic gait) from a lift-off ``(t_half, x, y, vx, vy)``."""
     th, x, _y, vx, vy = lift
     return 2 * th + 2 * vy - T, 2 * x + 2 * vx * vy - V * T
 
 
-def initial_guess(V, T, K):
+def _initial_guess(V, T, K):
     """A starting mid-stance state (y_mid, v_mid) from a vertical bouncing spring."""
     V, T, K = (np.asarray(a, float) for a in (V, T, K))
     tc = np.minimum(np.pi / np.sqrt(K), 0.95 * T)
@@ -198,7 +263,7 @@ def initial_guess(V, T, K):
 def _half_stances_one_by_one(y_mid, v_mid, K):
     out = np.full((5, y_mid.size), np.nan)
     for i in range(y_mid.size):
-        r = half_stance(float(y_mid[i]), float(v_mid[i]), float(K[i]))
+        r = _half_stance(float(y_mid[i]), float(v_mid[i]), float(K[i]))
         if r is not None:
             out[:, i] = r
     return out
@@ -210,9 +275,11 @@ def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
     Parameters
     ----------
     V, T, K : array_like
-        Dimensionless speed, step period and leg stiffness (see the module notes).
+        Speed (0.1–5 sqrt(g·L0)), step period (0.2–5 sqrt(L0/g)) and leg
+        stiffness (2–500 m·g/L0), broadcast together.
     guess : (array_like, array_like), optional
-        Starting mid-stance states (y_mid, v_mid); default :func:`initial_guess`.
+        Starting mid-stance states (y_mid, v_mid); default: from a vertical
+        bouncing spring.
     tol : float
         Both periodicity conditions met to this (dimensionless) residual.
 
@@ -223,14 +290,27 @@ def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
         Newton's method did not converge. ``vy_off`` may be negative: a
         periodic solution without a flight phase (not a running gait).
     """
-    V, T, K = np.broadcast_arrays(*(np.asarray(a, float) for a in (V, T, K)))
+    V, T, K = _check("V", V), _check("T", T), _check("K", K)
+    try:
+        V, T, K = np.broadcast_arrays(V, T, K)
+    except ValueError:
+        raise ValueError(f"V, T and K must broadcast together; got shapes {np.shape(V)}, {np.shape(T)}, "
+                         f"{np.shape(K)}") from None
     shape = V.shape
-    ym, vm = (np.broadcast_to(np.asarray(g, float), shape).ravel().copy()
-              for g in (initial_guess(V, T, K) if guess is None else guess))
+    if guess is None:
+        guess = _initial_guess(V, T, K)
+    else:
+        if not isinstance(guess, (tuple, list)) or len(guess) != 2:
+            raise TypeError("guess must be a pair (y_mid, v_mid)")
+        guess = _check("y_mid", guess[0]), _check("v_mid", guess[1])
+    try:
+        ym, vm = (np.broadcast_to(g, shape).ravel().copy() for g in guess)
+    except ValueError:
+        raise ValueError(f"guess must broadcast to the shape of V, T and K, {shape}") from None
     V, T, K = V.ravel(), T.ravel(), K.ravel()
     n = V.size
     # one gait: a Python loop over 3 stances is faster than numpy on arrays of 3
-    integrate = _half_stances_one_by_one if n <= 4 else half_stances
+    integrate = _half_stances_one_by_one if n <= 4 else _half_stances
     out = np.full((7, n), np.nan)
     todo = np.arange(n)
     d = 1e-7
@@ -241,7 +321,7 @@ def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
         y3 = np.concatenate([ym[todo], ym[todo] + d, ym[todo]])
         v3 = np.concatenate([vm[todo], vm[todo], vm[todo] + d])
         lift = integrate(y3, v3, np.tile(K[todo], 3))
-        r = np.array(periodicity_residual(lift, np.tile(V[todo], 3), np.tile(T[todo], 3)))
+        r = np.array(_residual(lift, np.tile(V[todo], 3), np.tile(T[todo], 3)))
         r0 = r[:, :m]
         j_y, j_v = (r[:, m:2 * m] - r0) / d, (r[:, 2 * m:] - r0) / d
         det = j_y[0] * j_v[1] - j_v[0] * j_y[1]
@@ -319,11 +399,17 @@ def lookup(V, T, K):
     None when the point is outside the table or next to a node without a
     solution; the caller then solves it (:func:`solve_periodic`).
 
+    Parameters
+    ----------
+    V, T, K : float
+        As in :func:`solve_periodic` (scalars).
+
     Returns
     -------
     dict or None
-        ``y_mid, v_mid, t_half, x_off, vx_off, vy_off`` (dimensionless floats).
+        ``y_mid, v_mid, t_half, x_off, vx_off, vy_off`` (floats, leg's units).
     """
+    V, T, K = _check("V", V, False), _check("T", T, False), _check("K", K, False)
     tab = load_table()
     idx, wts = [], []
     for q, ax in ((math.log(V), tab["lnV"]), (T, tab["T"]), (math.log(K), tab["lnK"])):

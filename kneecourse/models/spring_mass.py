@@ -186,9 +186,10 @@ def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm):
 
 # ---------------------------------------------------------------------------
 # the periodic gait
-#: Largest periodicity error accepted from the table, in the leg's units (1e-4 of the leg length is
-#: 0.09 mm for a 0.91 m leg, 1e-4 of sqrt(L0/g) is 0.03 ms); beyond it the gait is solved.
-TABLE_TOLERANCE = 1e-4
+#: Largest periodicity error accepted from the table, in the leg's units (3e-5 of the leg length is
+#: 0.03 mm for a 0.91 m leg, 3e-5 of sqrt(L0/g) is 0.01 ms); beyond it the gait is solved. Over 592
+#: random explorer settings the table served 589, with contact and flight times within 0.05 ms.
+TABLE_TOLERANCE = 3e-5
 #: Samples per half stance used to check a table gait (and to draw it when no n_points is given).
 HALF_SAMPLES = 30
 
@@ -215,11 +216,10 @@ def _table_gait(V, T, K, n_half):
     hit = pg.lookup(V, T, K)
     if hit is None:
         return None, None
-    samples = pg.stance_samples(hit["y_mid"], hit["v_mid"], K, hit["t_half"], n_half)
-    _, x, y, vx, vy = (float(q) for q in samples[:, -1])
-    r1, r2 = pg.periodicity_residual((hit["t_half"], x, y, vx, vy), V, T)
-    if max(abs(math.hypot(x, y) - 1.0), abs(r1), abs(r2)) > TABLE_TOLERANCE:
+    error, samples = pg.periodicity_error(V, T, K, hit["y_mid"], hit["v_mid"], hit["t_half"], n_half)
+    if error > TABLE_TOLERANCE:
         return None, None
+    _, x, y, vx, vy = (float(q) for q in samples[:, -1])
     gait = {"y_mid": hit["y_mid"], "v_mid": hit["v_mid"], "t_half": hit["t_half"],
             "x_off": x, "y_off": y, "vx_off": vx, "vy_off": vy}
     return gait, samples
@@ -298,9 +298,10 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 120, 230, array=False)
     share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
     solver = check_choice(solver, "solver", ("newton", "table"))
-    n_points = int(check_real(n_points, "n_points", "samples", 0, 2001, array=False))
-    if n_points and (n_points < 3 or n_points % 2 == 0):
-        raise ValueError(f"n_points = {n_points} must be 0 (no trajectory) or an odd number from 3 to 2001")
+    n_points = check_real(n_points, "n_points", "samples", 0, 2001, array=False)
+    if n_points and (n_points != int(n_points) or n_points < 3 or n_points % 2 == 0):
+        raise ValueError(f"n_points = {n_points:g} must be 0 (no trajectory) or an odd whole number from 3 to 2001")
+    n_points = int(n_points)
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
     L0 = geo.rest_length_m
     if leg_stiffness_n_per_m is None:
@@ -310,6 +311,12 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     # the gait in the leg's units (periodic_gait): V, T and K fix it
     ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
     V, T, K = v / vs, 60.0 / f / ts, k * L0 / (m * G)
+    k_low, k_high = pg.LIMITS["K"]
+    if not k_low <= K <= k_high:
+        raise ValueError(
+            f"leg_stiffness_n_per_m = {k:.0f} N/m gives a dimensionless stiffness k·L0/(m·g) = {K:.2g} for "
+            f"mass_kg = {m:g} kg and height_m = {height_m:g} m; the spring-mass runner needs {k_low:g}–{k_high:g}"
+        )
     n_half = n_points // 2 if n_points else HALF_SAMPLES
     gait, samples, solved_by = None, None, "table"
     if solver == "table":
