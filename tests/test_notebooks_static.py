@@ -42,6 +42,13 @@ def test_committed_without_outputs(nb):
 
 
 @pytest.mark.parametrize("nb", NBS, ids=lambda p: p.stem)
+def test_committed_without_widget_state(nb):
+    # executing a notebook stores every widget's state in its metadata (hundreds of kB of noise in a diff)
+    meta = json.loads(nb.read_text())["metadata"]
+    assert "widgets" not in meta, f"{nb.name}: stored widget state; strip metadata.widgets before committing"
+
+
+@pytest.mark.parametrize("nb", NBS, ids=lambda p: p.stem)
 def test_relative_links_resolve(nb):
     for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text(nb, "markdown")):
         if "://" in target:

@@ -30,7 +30,7 @@ CASES = [
     (TrackingExplorer, "hip_adduction_deg", np.linspace(-10, 20, 31), 30),
     (PelvisExplorer, "pelvic_tilt_deg", np.linspace(-15, 30, 41), 30),
     (FootStrikeExplorer, "thigh_angle_deg", np.linspace(0, 45, 41), 30),
-    (SpringMassExplorer, "step_rate_spm", np.linspace(150, 200, 21), 50),
+    (SpringMassExplorer, "step_rate_spm", np.linspace(150, 200, 21), 30),
     (ACWRExplorer, "spike_scale", np.linspace(0.5, 2.5, 21), 30),
     (PlannerExplorer, "max_increase", np.linspace(0.05, 0.3, 26), 30),
 ]

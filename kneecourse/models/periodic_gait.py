@@ -76,17 +76,30 @@ TABLE_CHANNELS = ("y_mid", "v_mid", "t_half", "x_off", "vx_off")
 
 # ---------------------------------------------------------------------------
 # one stance: the same arithmetic serves Python floats (one gait) and numpy arrays (many)
-def _rhs(x, y, vx, vy, K):
+def _acc(x, y, K):
+    """Acceleration of the mass: spring along the leg, gravity down."""
     a = K * (1.0 / (x * x + y * y) ** 0.5 - 1.0)
-    return vx, vy, a * x, a * y - 1.0
+    return a * x, a * y - 1.0
+
+
+def _rhs(x, y, vx, vy, K):
+    return (vx, vy, *_acc(x, y, K))
 
 
 def _rk4(s, h, K):
-    k1 = _rhs(*s, K)
-    k2 = _rhs(*(a + 0.5 * h * b for a, b in zip(s, k1)), K)
-    k3 = _rhs(*(a + 0.5 * h * b for a, b in zip(s, k2)), K)
-    k4 = _rhs(*(a + h * b for a, b in zip(s, k3)), K)
-    return tuple(a + h / 6.0 * (b + 2.0 * c + 2.0 * d + e) for a, b, c, d, e in zip(s, k1, k2, k3, k4))
+    """One classical Runge-Kutta step (written out: this is the inner loop of every solve)."""
+    x, y, vx, vy = s
+    h2 = 0.5 * h
+    ax1, ay1 = _acc(x, y, K)
+    x2, y2, vx2, vy2 = x + h2 * vx, y + h2 * vy, vx + h2 * ax1, vy + h2 * ay1
+    ax2, ay2 = _acc(x2, y2, K)
+    x3, y3, vx3, vy3 = x + h2 * vx2, y + h2 * vy2, vx + h2 * ax2, vy + h2 * ay2
+    ax3, ay3 = _acc(x3, y3, K)
+    x4, y4, vx4, vy4 = x + h * vx3, y + h * vy3, vx + h * ax3, vy + h * ay3
+    ax4, ay4 = _acc(x4, y4, K)
+    h6 = h / 6.0
+    return (x + h6 * (vx + 2.0 * (vx2 + vx3) + vx4), y + h6 * (vy + 2.0 * (vy2 + vy3) + vy4),
+            vx + h6 * (ax1 + 2.0 * (ax2 + ax3) + ax4), vy + h6 * (ay1 + 2.0 * (ay2 + ay3) + ay4))
 
 
 def _lift_off(s0, s1, h, K):
@@ -216,12 +229,11 @@ def stance_samples(y_mid, v_mid, K, t_half, n=30):
     n = int(n)
     h = t_half / n
     s = (0.0, y_mid, v_mid, 0.0)
-    out = np.empty((5, n + 1))
-    out[:, 0] = (0.0, *s)
-    for i in range(1, n + 1):
+    states = [s]
+    for _ in range(n):
         s = _rk4(s, h, K)
-        out[:, i] = (i * h, *s)
-    return out
+        states.append(s)
+    return np.vstack([np.arange(n + 1) * h, np.array(states).T])
 
 
 def periodicity_error(V, T, K, y_mid, v_mid, t_half, n=30):

@@ -155,8 +155,8 @@ class Explorer:
             return
         self.state, self.error = state, None
         full = bool(self._draw(state))
+        self.redraw(full)  # the picture first: the browser draws it before re-rendering the readout
         self.readout.value = self._describe(state)
-        self.redraw(full)
         self.last_update_s = time.perf_counter() - t0
 
     def widget(self):

@@ -161,3 +161,20 @@ def page(browser, lab_server):
             urllib.request.urlopen(req, timeout=10).close()
     except OSError:
         pass
+
+
+#: slider-to-repaint reports of this run (filled by the notebook tests, printed at the end)
+LATENCY_REPORTS = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    rows = [(r["notebook"], ms, ok) for r in LATENCY_REPORTS for ms, ok in zip(r["latency_ms"], r["within_target"])]
+    if not rows:
+        return
+    tr = terminalreporter
+    tr.section("slider-to-repaint latency in JupyterLab (median of 10 moves per explorer)")
+    for nb, ms, ok in rows:
+        target = LATENCY_REPORTS[0]["target_ms"]
+        tr.write_line(f"{nb:40s} {ms:7.1f} ms  {'within' if ok else 'ABOVE'} the {target} ms target")
+    within = sum(ok for *_, ok in rows)
+    tr.write_line(f"{within} of {len(rows)} explorers within target; figures in build/browser/*.json")
