@@ -82,6 +82,7 @@ def check_real(
         if (math.isfinite(v) and (v > low if low_open else v >= low)
                 and (v < high if high_open else v <= high)):
             return v
+
     def allowed():  # built only for an error message
         return _range_text(low, high, unit, low_open, high_open)
 

@@ -294,6 +294,8 @@ def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
         bouncing spring.
     tol : float
         Both periodicity conditions met to this (dimensionless) residual.
+    max_iter : int
+        Newton iterations before a gait counts as not found.
 
     Returns
     -------

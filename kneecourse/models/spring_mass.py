@@ -190,7 +190,7 @@ def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm):
 #: 0.03 mm for a 0.91 m leg, 3e-5 of sqrt(L0/g) is 0.01 ms); beyond it the gait is solved. Over 592
 #: random explorer settings the table served 589, with contact and flight times within 0.05 ms.
 TABLE_TOLERANCE = 3e-5
-#: Samples per half stance used to check a table gait (and to draw it when no n_points is given).
+#: RK4 steps over a half stance when a table gait is checked and no n_points asks for more.
 HALF_SAMPLES = 30
 
 
