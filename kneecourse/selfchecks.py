@@ -208,7 +208,7 @@ def _nb07(nb):
 
 def _nb08(nb):
     return [
-        MultipleChoice(nb, "pain_rule", f"Pain 2/10 during step-ups and back to usual by the next morning. The rule says…",
+        MultipleChoice(nb, "pain_rule", "Pain 2/10 during step-ups and back to usual by the next morning. The rule says…",
                        ["progress", "hold", "regress"], ["progress", "hold", "regress"].index(pain_rule(2, 0)),
                        "Within 3/10 and settled by the morning: the tissue tolerated the load."),
         MultipleChoice(nb, "pain_rule_2", "Pain 6/10 during the set and worse the next morning. The rule says…",

@@ -7,7 +7,6 @@ import time
 import numpy as np
 import pytest
 
-import kneecourse as kc
 from kneecourse.checks import QUESTION_BANK, CodeExercise, MultipleChoice, Numeric
 from kneecourse.progress import ProgressStore, atomic_write_text, progress_report, user_folder
 from kneecourse.selfchecks import NOTEBOOKS, quiz

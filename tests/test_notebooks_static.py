@@ -1,7 +1,6 @@
 """Notebook structure: skeleton, links, stored outputs, citations."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 

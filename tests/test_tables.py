@@ -1,4 +1,3 @@
-import numpy as np
 import pytest
 
 from kneecourse.tables import SCHEMAS, TableError, load_json, load_table, parse_table

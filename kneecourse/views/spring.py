@@ -1,8 +1,6 @@
 """Module 6 views: the spring-mass runner in stance and its ground-reaction force."""
 from __future__ import annotations
 
-import numpy as np
-
 from .style import COLORS
 
 __all__ = ["StanceView", "ForceCurveView"]
