@@ -119,7 +119,7 @@ def test_lookup_is_fast():
 
 def test_a_table_from_another_solver_is_refused(monkeypatch):
     pg.load_table.cache_clear()
-    monkeypatch.setattr(pg, "STEPS_PER_QUARTER", pg.STEPS_PER_QUARTER + 1)
+    monkeypatch.setattr(pg, "RK4_STEPS", pg.RK4_STEPS + 1)
     try:
         with pytest.raises(RuntimeError, match="rebuild"):
             pg.load_table()

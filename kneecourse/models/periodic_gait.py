@@ -19,8 +19,8 @@ with ``V = v/sqrt(g·L0)`` and ``T = (60 / step rate)/sqrt(L0/g)``. So the whole
 family of periodic gaits is a function of three numbers (V, T, K).
 
 :func:`solve_periodic` finds it by Newton's method on the two conditions,
-integrating the half stance with fixed-step RK4 (120 steps per
-quarter period: error ~1e-10). Solving takes a few milliseconds per gait, too
+integrating the half stance with fixed-step RK4 (75 steps per
+quarter period of the leg spring: error ~1e-10). Solving takes a few milliseconds per gait, too
 slow for a slider, so the solutions over a grid of (V, T, K) were computed
 once by the same solver (:func:`build_table`, ``python -m
 kneecourse.models.periodic_gait``) and ship as ``data/slip_periodic_gaits.npz``;
@@ -47,11 +47,12 @@ __all__ = [
     "load_table",
     "lookup",
     "TABLE_FILE",
-    "STEPS_PER_QUARTER",
+    "RK4_STEPS",
 ]
 
-#: RK4 steps per quarter period of the leg spring, for the solver and the table.
-STEPS_PER_QUARTER = 120
+#: RK4 steps over 1.6 quarter periods of the leg spring (longer than any half stance of these gaits),
+#: for the solver and the table: 75 steps per quarter period, error ~1e-10.
+RK4_STEPS = 120
 #: Where the precomputed gaits ship (inside the kneecourse.data package).
 TABLE_FILE = "slip_periodic_gaits.npz"
 #: The grid of the table: ln V, T and ln K, each (first, last, count). The contact time varies
@@ -124,8 +125,7 @@ def _lift_off(s0, s1, h, K):
 
 
 def _step_size(K):
-    # the half stance lasts less than 1.6 quarter periods of the spring for these gaits
-    return 1.6 * (math.pi / 2) / np.sqrt(K) / STEPS_PER_QUARTER
+    return 1.6 * (math.pi / 2) / np.sqrt(K) / RK4_STEPS
 
 
 def half_stance(y_mid, v_mid, K):
@@ -152,7 +152,7 @@ def half_stance(y_mid, v_mid, K):
 def _half_stance(y_mid, v_mid, K):
     h = float(_step_size(K))
     s, t = (0.0, y_mid, v_mid, 0.0), 0.0
-    for _ in range(6 * STEPS_PER_QUARTER):
+    for _ in range(6 * RK4_STEPS):
         new = _rk4(s, h, K)
         if new[1] <= 0.0:
             return None
@@ -180,7 +180,7 @@ def _half_stances(y_mid, v_mid, K):
     t = np.zeros(n)
     out = np.full((5, n), np.nan)
     active = np.arange(n)
-    for _ in range(6 * STEPS_PER_QUARTER):
+    for _ in range(6 * RK4_STEPS):
         if active.size == 0:
             break
         cur = tuple(c[active] for c in s)
@@ -375,14 +375,14 @@ def build_table(spec=None):
     dict
         ``lnV``, ``T``, ``lnK`` (axes), ``values`` (channels × V × T × lnK;
         NaN where no periodic solution was found), ``channels``,
-        ``steps_per_quarter``.
+        ``rk4_steps``.
     """
     aV, aT, aL = _axes(spec)
     V, T, L = np.meshgrid(aV, aT, aL, indexing="ij")
     sol = solve_periodic(np.exp(V), T, np.exp(L))
     keep = [0, 1, 2, 3, 5]  # y_mid, v_mid, t_half, x_off, vx_off: the rest follows from periodicity
     return {"lnV": aV, "T": aT, "lnK": aL, "values": sol[keep], "channels": np.array(TABLE_CHANNELS),
-            "steps_per_quarter": np.array(STEPS_PER_QUARTER)}
+            "rk4_steps": np.array(RK4_STEPS)}
 
 
 @lru_cache(maxsize=1)
@@ -392,7 +392,7 @@ def load_table():
     with np.load(io.BytesIO(raw), allow_pickle=False) as z:
         table = {k: z[k] for k in z.files}
     if ("lnV" not in table or tuple(table["channels"]) != TABLE_CHANNELS
-            or int(table["steps_per_quarter"]) != STEPS_PER_QUARTER):
+            or int(table["rk4_steps"]) != RK4_STEPS):
         raise RuntimeError(f"{TABLE_FILE} does not match this solver; rebuild it: python -m {__name__}")
     return table
 
