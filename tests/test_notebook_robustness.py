@@ -35,7 +35,16 @@ def _audit(event, args):
 sys.addaudithook(_audit)
 '''
 
-CHECK = 'assert not _violations, _violations\nprint("clean")'
+CHECK = (
+    'assert not _violations, _violations\n'
+    # peak resident memory of the kernel (target: 250 MB per notebook; this kernel ran it twice)
+    'try:\n    import resource\n    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n'
+    '    peak /= 1024 if sys.platform == "darwin" else 1  # bytes there, kB on Linux\n'
+    'except ImportError:  # Windows: not measured\n    peak = 0\n'
+    'print("clean", round(peak))'
+)
+#: peak kernel memory allowed per notebook (MB); measured 102-144 MB for one run
+PEAK_RSS_MB = 250
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
@@ -45,7 +54,9 @@ def test_runs_twice_offline_and_writes_only_to_user_folder(path):
     nb.cells = [nbformat.v4.new_code_cell(GUARD)] + code + [nbformat.from_dict(json.loads(json.dumps(c))) for c in code]
     nb.cells.append(nbformat.v4.new_code_cell(CHECK))
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    assert "clean" in nb.cells[-1].outputs[0]["text"]
+    word, peak = nb.cells[-1].outputs[0]["text"].split()
+    assert word == "clean"
+    assert int(peak) <= PEAK_RSS_MB, f"{path.name}: the kernel peaked at {peak} MB (target {PEAK_RSS_MB} MB)"
 
 
 def test_guard_catches_network_and_stray_writes(tmp_path):
