@@ -10,6 +10,14 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 
 
+def seconds_per_call(fn, number):
+    """Best of 5 timings of ``number`` calls, per call (s): a shared machine only ever adds time."""
+    import timeit
+
+    fn()  # warm caches (tables, imports)
+    return min(timeit.repeat(fn, number=number, repeat=5)) / number
+
+
 @pytest.fixture
 def course_home(tmp_path, monkeypatch):
     """A fresh, empty course folder for one test."""

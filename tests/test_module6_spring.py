@@ -17,6 +17,8 @@ from kneecourse.models.spring_mass import (
 )
 from kneecourse.units import G
 
+from .conftest import seconds_per_call
+
 
 def test_energy_conserved_during_stance():
     s = slip_stance(70.0, 0.95, 12000.0, 3.5, 22.0, -0.5)
@@ -183,11 +185,7 @@ def test_table_falls_back_to_newton_when_its_gait_does_not_repeat(monkeypatch):
 
 
 def test_table_step_is_fast():
-    import timeit
-
-    run_step(70.0, 1.75, 3.3, 170.0, solver="table", n_points=61)
-    per_call = min(timeit.repeat(lambda: run_step(70.0, 1.75, 3.3, 171.0, solver="table", n_points=61),
-                                 number=20, repeat=5)) / 20
+    per_call = seconds_per_call(lambda: run_step(70.0, 1.75, 3.3, 171.0, solver="table", n_points=61), 20)
     assert per_call < 3e-3, f"run_step(solver='table') takes {per_call * 1e3:.2f} ms (measured 0.5 ms)"
 
 

@@ -111,17 +111,25 @@ def _lift_off(s0, s1, h, K):
     solved by Newton's method from the linear estimate.
     """
     f0, f1 = _rhs(*s0, K), _rhs(*s1, K)
+
+    def hermite(w, i):  # component i of the interpolant with weights w (of s0, f0, s1, f1)
+        return w[0] * s0[i] + w[1] * f0[i] + w[2] * s1[i] + w[3] * f1[i]
+
     r0 = (s0[0] * s0[0] + s0[1] * s0[1]) ** 0.5
     r1 = (s1[0] * s1[0] + s1[1] * s1[1]) ** 0.5
     u = (1.0 - r0) / (r1 - r0)
     for _ in range(5):
-        w = (1 + 2 * u) * (1 - u) ** 2, u * (1 - u) ** 2 * h, u * u * (3 - 2 * u), u * u * (u - 1) * h
+        w = _hermite_weights(u, h)
         dw = 6 * u * u - 6 * u, (3 * u * u - 4 * u + 1) * h, 6 * u - 6 * u * u, (3 * u * u - 2 * u) * h
-        px, py = (w[0] * s0[i] + w[1] * f0[i] + w[2] * s1[i] + w[3] * f1[i] for i in (0, 1))
-        dx, dy = (dw[0] * s0[i] + dw[1] * f0[i] + dw[2] * s1[i] + dw[3] * f1[i] for i in (0, 1))
+        px, py, dx, dy = hermite(w, 0), hermite(w, 1), hermite(dw, 0), hermite(dw, 1)
         u = u - (px * px + py * py - 1.0) / (2.0 * (px * dx + py * dy))
-    w = (1 + 2 * u) * (1 - u) ** 2, u * (1 - u) ** 2 * h, u * u * (3 - 2 * u), u * u * (u - 1) * h
-    return u, tuple(w[0] * a + w[1] * fa + w[2] * b + w[3] * fb for a, b, fa, fb in zip(s0, s1, f0, f1))
+    w = _hermite_weights(u, h)
+    return u, tuple(hermite(w, i) for i in range(4))
+
+
+def _hermite_weights(u, h):
+    """Cubic Hermite weights of (start, start slope, end, end slope) at fraction u of a step h."""
+    return (1 + 2 * u) * (1 - u) ** 2, u * (1 - u) ** 2 * h, u * u * (3 - 2 * u), u * u * (u - 1) * h
 
 
 def _step_size(K):
@@ -269,7 +277,7 @@ def _initial_guess(V, T, K):
     V, T, K = (np.asarray(a, float) for a in (V, T, K))
     tc = np.minimum(np.pi / np.sqrt(K), 0.95 * T)
     half = np.minimum(V * tc / 2, 0.9)
-    return np.sqrt(1 - half**2) - 0.25 * np.pi * T / tc / K, V + 0.0 * (T + K)
+    return np.sqrt(1 - half**2) - 0.25 * np.pi * T / tc / K, V
 
 
 def _half_stances_one_by_one(y_mid, v_mid, K):
@@ -362,12 +370,11 @@ def solve_periodic(V, T, K, guess=None, *, tol=1e-11, max_iter=30):
 
 # ---------------------------------------------------------------------------
 # the table
-def _axes(spec=None):
-    spec = TABLE_AXES if spec is None else spec
-    return tuple(np.linspace(*spec[k]) for k in ("lnV", "T", "lnK"))
+def _axes():
+    return tuple(np.linspace(*TABLE_AXES[k]) for k in ("lnV", "T", "lnK"))
 
 
-def build_table(spec=None):
+def build_table():
     """Solve the periodic gait at every node of the (V, T, ln K) grid (a few seconds).
 
     Returns
@@ -377,7 +384,7 @@ def build_table(spec=None):
         NaN where no periodic solution was found), ``channels``,
         ``rk4_steps``.
     """
-    aV, aT, aL = _axes(spec)
+    aV, aT, aL = _axes()
     V, T, L = np.meshgrid(aV, aT, aL, indexing="ij")
     sol = solve_periodic(np.exp(V), T, np.exp(L))
     keep = [0, 1, 2, 3, 5]  # y_mid, v_mid, t_half, x_off, vx_off: the rest follows from periodicity

@@ -66,6 +66,21 @@ STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
 
 # ---------------------------------------------------------------------------
 # stance dynamics
+def _leg_units(L0):
+    """Time (s) and velocity (m/s) units of a leg of rest length L0: sqrt(L0/g) and sqrt(g·L0)."""
+    return math.sqrt(L0 / G), math.sqrt(G * L0)
+
+
+def _leg_force(k, L0, x, y):
+    """Leg length (m) and ground-reaction force components (N) with the mass at (x, y) from the foot.
+
+    The spring pushes along the leg with ``k·(L0 − r)``; it cannot pull.
+    """
+    r = np.hypot(x, y)
+    force = np.maximum(k * (L0 - r), 0.0)
+    return r, force * x / r, force * y / r
+
+
 def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdown_angle_deg,
                 vertical_velocity_m_s=0.0, *, n_points=200, rtol=1e-10, atol=1e-12):
     """Stance phase of the spring-mass runner, integrated with scipy (DOP853) to lift-off.
@@ -107,7 +122,7 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     vy0 = check_real(vertical_velocity_m_s, "vertical_velocity_m_s", "m/s", -5, 0, array=False)
     # integrate in the leg's units (periodic_gait): length L0, time sqrt(L0/g), stiffness K
     K = k * L0 / (m * G)
-    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
+    ts, vs = _leg_units(L0)
 
     def rhs(_t, s):
         return pg._rhs(*s, K)
@@ -129,9 +144,7 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     t = np.linspace(0.0, sol.t[-1], int(n_points))
     x, y, vx, vy = sol.sol(t) * np.array([[L0], [L0], [vs], [vs]])
     t, t_end = t * ts, sol.t[-1] * ts
-    r = np.hypot(x, y)
-    f = k * (L0 - r)
-    grf_x, grf_y = f * x / r, f * y / r
+    r, grf_x, grf_y = _leg_force(k, L0, x, y)
     energy = 0.5 * m * (vx**2 + vy**2) + m * G * y + 0.5 * k * (L0 - r) ** 2
     return {
         "t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy,
@@ -227,7 +240,7 @@ def _table_gait(V, T, K, n_half):
 
 def _whole_stance(samples, k, L0):
     """Mirror a mid-stance-to-lift-off sampling into the whole stance, in SI units."""
-    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
+    ts, vs = _leg_units(L0)
     t, x, y, vx, vy = samples
     th = t[-1]
     t = np.concatenate([th - t[:0:-1], th + t]) * ts
@@ -235,10 +248,8 @@ def _whole_stance(samples, k, L0):
     y = np.concatenate([y[:0:-1], y]) * L0
     vx = np.concatenate([vx[:0:-1], vx]) * vs
     vy = np.concatenate([-vy[:0:-1], vy]) * vs
-    r = np.hypot(x, y)
-    force = np.maximum(k * (L0 - r), 0.0)
-    return {"t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy,
-            "grf_x_n": force * x / r, "grf_y_n": force * y / r}
+    _, grf_x, grf_y = _leg_force(k, L0, x, y)
+    return {"t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy, "grf_x_n": grf_x, "grf_y_n": grf_y}
 
 
 def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
@@ -309,7 +320,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     else:
         k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 3e3, 1e5, array=False)
     # the gait in the leg's units (periodic_gait): V, T and K fix it
-    ts, vs = math.sqrt(L0 / G), math.sqrt(G * L0)
+    ts, vs = _leg_units(L0)
     V, T, K = v / vs, 60.0 / f / ts, k * L0 / (m * G)
     k_low, k_high = pg.LIMITS["K"]
     if not k_low <= K <= k_high:
