@@ -248,8 +248,9 @@ def capstone_cases() -> dict:
     q_eff = tracking.effective_q_angle(17.0, 8.0, 8.0, 45.0)
     m, th = 90.0, 45.0
     fq, pf, area = quadriceps_force(m, th), patellofemoral_force(m, th), patellofemoral_contact_area(th, True)
-    jo = facet_loading(pf, tracking.lateral_patellar_force(fq, q_eff), area)
-    jo_ctrl = facet_loading(pf, tracking.lateral_patellar_force(fq, tracking.effective_q_angle(17.0, 2.0, 2.0, 45.0)), area)
+    q_ctrl = tracking.effective_q_angle(17.0, 2.0, 2.0, 45.0)
+    jo = facet_loading(pf, tracking.lateral_patellar_force(fq, q_eff, static_q_deg=17.0), area)
+    jo_ctrl = facet_loading(pf, tracking.lateral_patellar_force(fq, q_ctrl, static_q_deg=17.0), area)
     return {
         "sam_daily": sam_daily, "sam_ratio": float(np.nanmax(sam["ratio"])),
         "sam_change": float(sam_weeks[4] / sam_weeks[3] - 1), "plan_weeks": int(len(plan["week"])),

@@ -2,17 +2,40 @@
 
 A deliberately simple model for teaching, with every assumption stated:
 
-* The quadriceps pulls the patella proximally along a line tilted laterally
-  by the Q-angle from the patellar tendon, which pulls straight distally.
-* Within the quadriceps, the vastus medialis obliquus (VMO) pulls medially at
-  ``vmo_angle_deg`` (≈ 50–55° to the femoral axis) and the vastus lateralis
-  (VL) laterally at ``vl_angle_deg`` (≈ 15°; Lieb & Perry 1968 [lieb1968]). With the *balanced* VMO share
-  their side-pulls cancel, so a zero Q-angle gives no lateral force.
-* Dynamic valgus (hip adduction and internal rotation during a single-leg
-  squat or landing) raises the working Q-angle.
-* The patella sits in a V-shaped trochlear groove whose two facets are
-  inclined at half the sulcus-angle supplement; a net lateral force shifts
-  the compressive force onto the lateral facet.
+* **Side pull measured from the knee's own balance.** The quadriceps pulls
+  the patella proximally along a line tilted laterally by the Q-angle; within
+  it the vastus medialis obliquus (VMO) pulls medially at ``vmo_angle_deg``
+  (≈ 50–55° to the femoral axis) and the vastus lateralis (VL) laterally at
+  ``vl_angle_deg`` (≈ 15°; Lieb & Perry 1968 [lieb1968]). In a normal knee at
+  its own (physiological) Q-angle the lateral and medial facets carry about
+  the same pressure (Huberti & Hayes 1984 [huberti1984]): the lateral pull
+  present then is carried by the shape of that knee's groove and its
+  retinacula. The model therefore takes the person's standing Q-angle with a
+  balanced VMO share as the balanced state and counts only the side pull
+  *beyond* it, ``ΔF = F_q·[g(Q, s) − g(Q_static, s0)]``.
+* **Dynamic valgus** (hip adduction and internal rotation during a
+  single-leg squat or landing) raises the working Q-angle.
+* **The groove.** The patella sits in a V-shaped trochlear groove: a lateral
+  facet inclined ``lateral_facet_deg`` (about 22°: normal lateral trochlear
+  inclination is about 20–22°, below 11° is dysplastic, Carrillon et al. 2000
+  [carrillon2000]) and a medial facet inclined at the rest of
+  ``180° − sulcus angle`` (138° normal, Merchant et al. 1974 [merchant1974]),
+  so the lateral facet is the steeper one. Facet normal forces follow from the
+  patella's equilibrium; a lateral excess loads the lateral facet and unloads
+  the medial one.
+* **The medial restraint.** If the medial facet would have to pull, the
+  patella lifts off it and rides up the lateral facet; the medial soft
+  tissues (medial patellofemoral ligament, MPFL, and retinaculum) then take
+  the rest of the side pull. The MPFL fails at about 208 N (Amis et al. 2003
+  [amis2003]) and supplies about 60% of the medial restraint (Desio et al.
+  1998 [desio1998]), so the restraint holds at most ``208 / 0.6 ≈ 350 N``.
+  Beyond that no equilibrium exists: the model says the patella would
+  sublux and reports no stress.
+* **Cartilage.** Each facet's contact is a band on a thin elastic cartilage
+  layer (an elastic-foundation contact of a cylinder): the band widens with
+  the facet's load, so the contact area grows with ``load^(1/3)`` and the
+  facet pressure with ``load^(2/3)``. At the balanced state each facet has
+  half of the measured contact area (:mod:`.patellofemoral`).
 """
 from __future__ import annotations
 
@@ -22,10 +45,27 @@ from ..validation import check_real, scalar_or_array
 
 __all__ = [
     "balanced_vmo_share",
+    "side_pull_factor",
     "lateral_patellar_force",
     "effective_q_angle",
     "facet_loading",
+    "STATIC_Q_DEG",
+    "SULCUS_ANGLE_DEG",
+    "LATERAL_FACET_DEG",
+    "MEDIAL_RESTRAINT_N",
+    "CONTACT_EXPONENT",
 ]
+
+#: Typical standing Q-angle (deg): men about 11–14°, women about 15–17° [horton1989, aglietti1983].
+STATIC_Q_DEG = 14.0
+#: Normal trochlear sulcus angle (deg) [merchant1974].
+SULCUS_ANGLE_DEG = 138.0
+#: Inclination of the lateral trochlear facet (deg); normal about 20–22°, dysplastic below 11° [carrillon2000].
+LATERAL_FACET_DEG = 22.0
+#: Most side pull (N) the medial soft tissues hold: MPFL failure load 208 N [amis2003] / its ~60% share [desio1998].
+MEDIAL_RESTRAINT_N = 208.0 / 0.6
+#: Facet pressure grows with facet load to this power (elastic-foundation contact of a cylinder).
+CONTACT_EXPONENT = 2.0 / 3.0
 
 
 def balanced_vmo_share(vmo_angle_deg=55.0, vl_angle_deg=15.0):
@@ -38,13 +78,36 @@ def balanced_vmo_share(vmo_angle_deg=55.0, vl_angle_deg=15.0):
     return float(np.sin(al) / (np.sin(al) + np.sin(am)))
 
 
-def lateral_patellar_force(quadriceps_force_n, q_angle_deg, vmo_share=None,
-                           vmo_angle_deg=55.0, vl_angle_deg=15.0):
-    """Net lateral (positive) force on the patella in the frontal plane (N).
+def side_pull_factor(q_angle_deg, vmo_share=None, vmo_angle_deg=55.0, vl_angle_deg=15.0):
+    """Lateral pull of the quadriceps per newton of quadriceps force (dimensionless).
 
-    ``F_lat = F_q · [(1 − s)·sin(Q + α_VL) + s·sin(Q − α_VMO)]`` where ``s`` is
-    the VMO share of the quadriceps force; the patellar tendon pulls straight
-    down and adds no side force.
+    ``g(Q, s) = (1 − s)·sin(Q + α_VL) + s·sin(Q − α_VMO)``; the patellar
+    tendon pulls straight down and adds no side force.
+
+    Parameters
+    ----------
+    q_angle_deg : float or array_like
+        Q-angle, −10 to 40°.
+    vmo_share : float or array_like, optional
+        Share of the quadriceps force carried by the VMO, 0–1 (default: balanced).
+    vmo_angle_deg, vl_angle_deg : float
+        Fibre angles to the femoral axis (medial / lateral), deg.
+    """
+    q = np.radians(check_real(q_angle_deg, "q_angle_deg", "deg", -10, 40))
+    s0 = balanced_vmo_share(vmo_angle_deg, vl_angle_deg)
+    s = s0 if vmo_share is None else check_real(vmo_share, "vmo_share", "", 0, 1)
+    am, al = np.radians(vmo_angle_deg), np.radians(vl_angle_deg)
+    return (1 - s) * np.sin(q + al) + s * np.sin(q - am)
+
+
+def lateral_patellar_force(quadriceps_force_n, q_angle_deg, vmo_share=None,
+                           vmo_angle_deg=55.0, vl_angle_deg=15.0, static_q_deg=STATIC_Q_DEG):
+    """Side pull on the patella beyond the knee's own balanced state (N, lateral positive).
+
+    ``ΔF = F_q·[g(Q, s) − g(Q_static, s0)]`` with ``g`` from
+    :func:`side_pull_factor` and ``s0`` the balanced VMO share: zero for the
+    person's own standing Q-angle with a balanced VMO, positive when the
+    working Q-angle rises or the VMO's share falls.
 
     Parameters
     ----------
@@ -56,20 +119,20 @@ def lateral_patellar_force(quadriceps_force_n, q_angle_deg, vmo_share=None,
         Share of the force carried by the VMO, 0–1. Default: the balanced share
         (:func:`balanced_vmo_share`). A weaker VMO means a smaller share.
     vmo_angle_deg, vl_angle_deg : float
-        Fibre angles to the femoral axis (medial / lateral).
+        Fibre angles to the femoral axis (medial / lateral), deg.
+    static_q_deg : float or array_like
+        The person's standing Q-angle, 0–30° (default 14°), at which the knee is balanced.
 
     Returns
     -------
     float or numpy.ndarray
-        Lateral force, N (negative = net medial pull).
+        Side pull, N (negative = net medial pull).
     """
     fq = check_real(quadriceps_force_n, "quadriceps_force_n", "N", 0, 20000)
-    q = np.radians(check_real(q_angle_deg, "q_angle_deg", "deg", -10, 40))
-    s0 = balanced_vmo_share(vmo_angle_deg, vl_angle_deg)
-    s = s0 if vmo_share is None else check_real(vmo_share, "vmo_share", "", 0, 1)
-    am, al = np.radians(vmo_angle_deg), np.radians(vl_angle_deg)
-    out = fq * ((1 - s) * np.sin(q + al) + s * np.sin(q - am))
-    return scalar_or_array(out)
+    q0 = check_real(static_q_deg, "static_q_deg", "deg", 0, 30)
+    g = side_pull_factor(q_angle_deg, vmo_share, vmo_angle_deg, vl_angle_deg)
+    g0 = side_pull_factor(q0, None, vmo_angle_deg, vl_angle_deg)
+    return scalar_or_array(fq * (g - g0))
 
 
 def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation_deg=0.0,
@@ -108,51 +171,97 @@ def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation
     return scalar_or_array(out)
 
 
-def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg=138.0):
-    """Split the patellofemoral force between the lateral and medial facets.
+def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg=SULCUS_ANGLE_DEG,
+                  lateral_facet_deg=LATERAL_FACET_DEG, medial_restraint_n=MEDIAL_RESTRAINT_N):
+    """Split the patellofemoral force between the facets; say when the patella would sublux.
 
-    The two facets are inclined at ``α = (180° − sulcus angle)/2`` (about 21°
-    for the normal sulcus angle of 138°, Merchant et al. 1974 [merchant1974]).
-    Equilibrium of the patella in the groove gives the facet normal forces
+    With facet inclinations ``α_L`` (lateral) and ``α_M = 180° − sulcus − α_L``
+    (medial), ``Σ = α_L + α_M``, the balanced facet force is
+    ``N0 = F_pf / (cos α_L + cos α_M)`` and a side pull ``ΔF`` (from
+    :func:`lateral_patellar_force`) gives, while the patella stays seated on
+    both facets,
 
-    ``N_L,M = ½ (F_pf / cos α ± F_lat / sin α)``
+    ``N_L = N0 + ΔF·cos α_M / sin Σ``,  ``N_M = N0 − ΔF·cos α_L / sin Σ``.
 
-    If the lateral force is large enough that ``N_M`` would be negative, the
-    medial facet unloads (``N_M = 0``): the patella is riding on its lateral
-    facet only. The contact area is split equally between the facets.
+    When ``N_M`` would be negative the patella rides on its lateral facet
+    alone (``N_L = F_pf / cos α_L``) and the medial restraint carries
+    ``T = ΔF − (N_L − N0)·sin α_L − N0·sin α_M``; above ``medial_restraint_n``
+    there is no equilibrium (``stable`` False: the patella would sublux; facet
+    forces and stresses are NaN). A medial excess that lifts the lateral facet
+    is held by the lateral retinaculum (no limit modelled: medial subluxation
+    is rare).
+
+    Facet pressure (elastic layer, see the module notes):
+    ``σ_i = (N0 / (A/2))·(N_i / N0)^(2/3)``; ``mean_stress_pa = F_pf / A`` does
+    not depend on tracking.
 
     Parameters
     ----------
     pf_force_n : float or array_like
         Compressive patellofemoral force, 0–20000 N.
     lateral_force_n : float or array_like
-        Net lateral force (N), from :func:`lateral_patellar_force`.
+        Side pull beyond the balanced state, −20000 to 20000 N.
     contact_area_m2 : float or array_like
-        Total contact area, (0, 0.002] m².
+        Total contact area at the balanced state, (0, 0.002] m².
     sulcus_angle_deg : float
         Trochlear sulcus angle, 110–170°.
+    lateral_facet_deg : float
+        Lateral facet inclination, 0–35° (less than ``180 − sulcus``).
+    medial_restraint_n : float
+        Largest side pull the medial soft tissues hold, (0, 2000] N.
 
     Returns
     -------
-    dict
-        ``lateral_share`` and ``medial_share`` (sum to 1), ``lateral_n``,
-        ``medial_n`` (N), ``lateral_stress_pa``, ``medial_stress_pa``.
+    dict of float or numpy.ndarray
+        ``lateral_share``, ``medial_share`` (sum to 1), ``lateral_n``,
+        ``medial_n`` (N), ``lateral_stress_pa``, ``medial_stress_pa``,
+        ``peak_stress_pa`` (the larger), ``balanced_stress_pa`` (either facet
+        at balance), ``mean_stress_pa``, ``restraint_n`` (medial soft-tissue
+        force, N; negative = lateral retinaculum), ``restraint_use``
+        (restraint force / capacity) and ``stable`` (bool).
     """
     f = check_real(pf_force_n, "pf_force_n", "N", 0, 20000)
     fl = check_real(lateral_force_n, "lateral_force_n", "N", -20000, 20000)
     area = check_real(contact_area_m2, "contact_area_m2", "m²", 0, 0.002, low_open=True)
-    alpha = np.radians((180.0 - check_real(sulcus_angle_deg, "sulcus_angle_deg", "deg", 110, 170, array=False)) / 2)
+    total = 180.0 - check_real(sulcus_angle_deg, "sulcus_angle_deg", "deg", 110, 170, array=False)
+    lat_deg = check_real(lateral_facet_deg, "lateral_facet_deg", "deg", 0, 35, array=False)
+    if lat_deg >= total:
+        raise ValueError(f"lateral_facet_deg = {lat_deg:g} deg must be less than 180 − sulcus_angle_deg = {total:g} "
+                         "deg (the medial facet needs a slope too)")
+    cap = check_real(medial_restraint_n, "medial_restraint_n", "N", 0, 2000, low_open=True, array=False)
+    a_l, a_m = np.radians(lat_deg), np.radians(total - lat_deg)
+    sin_sum = np.sin(a_l + a_m)
     f, fl, area = np.broadcast_arrays(np.asarray(f, float), np.asarray(fl, float), np.asarray(area, float))
-    nl = 0.5 * (f / np.cos(alpha) + fl / np.sin(alpha))
-    nm = 0.5 * (f / np.cos(alpha) - fl / np.sin(alpha))
-    nl, nm = np.clip(nl, 0, None), np.clip(nm, 0, None)
-    total = nl + nm
-    share = np.where(total > 0, nl / np.where(total > 0, total, 1), 0.5)
-    return {
+    n0 = f / (np.cos(a_l) + np.cos(a_m))
+    nl = n0 + fl * np.cos(a_m) / sin_sum
+    nm = n0 - fl * np.cos(a_l) / sin_sum
+    restraint = np.zeros_like(n0)
+    lat_only, med_only = nm < 0, nl < 0
+    nl = np.where(lat_only, f / np.cos(a_l), np.where(med_only, 0.0, nl))
+    nm = np.where(med_only, f / np.cos(a_m), np.where(lat_only, 0.0, nm))
+    restraint = np.where(lat_only, fl - (nl - n0) * np.sin(a_l) - n0 * np.sin(a_m), restraint)
+    restraint = np.where(med_only, fl + (nm - n0) * np.sin(a_m) + n0 * np.sin(a_l), restraint)
+    stable = restraint <= cap * (1 + 1e-12)
+    loaded = nl + nm
+    share = np.where(loaded > 0, nl / np.where(loaded > 0, loaded, 1.0), 0.5)
+    sigma0 = np.where(n0 > 0, n0 / (area / 2), 0.0)
+    safe_n0 = np.where(n0 > 0, n0, 1.0)
+    s_l = sigma0 * (nl / safe_n0) ** CONTACT_EXPONENT
+    s_m = sigma0 * (nm / safe_n0) ** CONTACT_EXPONENT
+    nan = np.nan
+    out = {
         "lateral_share": share,
         "medial_share": 1 - share,
-        "lateral_n": nl,
-        "medial_n": nm,
-        "lateral_stress_pa": nl / (area / 2),
-        "medial_stress_pa": nm / (area / 2),
+        "lateral_n": np.where(stable, nl, nan),
+        "medial_n": np.where(stable, nm, nan),
+        "lateral_stress_pa": np.where(stable, s_l, nan),
+        "medial_stress_pa": np.where(stable, s_m, nan),
+        "peak_stress_pa": np.where(stable, np.maximum(s_l, s_m), nan),
+        "balanced_stress_pa": sigma0,
+        "mean_stress_pa": f / area,
+        "restraint_n": restraint,
+        "restraint_use": restraint / cap,
+        "stable": stable,
     }
+    return {k: scalar_or_array(v) if k != "stable" else (bool(v) if np.ndim(v) == 0 else v)
+            for k, v in out.items()}

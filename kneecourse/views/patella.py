@@ -143,27 +143,51 @@ class FrontalKneeView:
 
 
 class FacetBarsView:
-    """Lateral vs medial facet stress (MPa)."""
+    """Medial and lateral facet stress (MPa), the medial restraint's load, and a subluxation warning."""
 
     def __init__(self, ax, ylim=(0, 12)):
         self.ax = ax
         self.bars = ax.bar(["medial facet", "lateral facet"], [0, 0], color=[COLORS["sky"], COLORS["force"]])
         self.labels = [ax.text(i, 0, "", ha="center", va="bottom") for i in range(2)]
+        self.balanced = ax.axhline(0.0, ls="--", lw=1.5, color=COLORS["com"], label="either facet when balanced")
+        self.status = ax.text(0.5, 0.97, "", transform=ax.transAxes, ha="center", va="top", fontsize="small",
+                              wrap=True)
         ax.set_ylim(*ylim)
         ax.set_ylabel("facet stress (MPa)")
+        ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.88), fontsize="small", frameon=False)
 
     def dynamic(self):
-        return [*self.bars, *self.labels]
+        return [*self.bars, *self.labels, self.balanced, self.status]
 
-    def update(self, medial_mpa, lateral_mpa, lateral_share):
-        """Returns True when the axis had to be rescaled (a full redraw is needed)."""
-        top = 6.0 * np.ceil(max(12.0, 1.15 * max(medial_mpa, lateral_mpa)) / 6.0)
+    def update(self, medial_mpa, lateral_mpa, lateral_share, balanced_mpa=0.0, restraint_use=0.0, stable=True):
+        """Returns True when the axis had to be rescaled (a full redraw is needed).
+
+        ``restraint_use`` is the medial restraint's load over what it holds; when
+        ``stable`` is False the bars are emptied and the view says the patella would sublux.
+        """
+        shown = (medial_mpa, lateral_mpa) if stable else (0.0, 0.0)
+        top = 6.0 * np.ceil(max(12.0, 1.3 * max(*shown, balanced_mpa)) / 6.0)
         rescale = top != self.ax.get_ylim()[1]
         if rescale:
             self.ax.set_ylim(0, top)
-        for i, v in enumerate((medial_mpa, lateral_mpa)):
+        for i, v in enumerate(shown):
             self.bars[i].set_height(v)
             self.labels[i].set_position((i, v))
-        self.labels[0].set_text(f"{medial_mpa:.1f}")
-        self.labels[1].set_text(f"{lateral_mpa:.1f} ({100 * lateral_share:.0f}% of load)")
+        self.balanced.set_ydata([balanced_mpa, balanced_mpa])
+        if stable:
+            self.labels[0].set_text(f"{medial_mpa:.1f}")
+            self.labels[1].set_text(f"{lateral_mpa:.1f} ({100 * lateral_share:.0f}% of load)")
+            if restraint_use > 0:
+                self.status.set_text(f"riding on the lateral facet; medial restraint at {100 * restraint_use:.0f}% "
+                                     "of what it holds")
+                self.status.set_color(COLORS["force"])
+            else:
+                self.status.set_text("seated on both facets")
+                self.status.set_color("black")
+        else:
+            for lab in self.labels:
+                lab.set_text("")
+            self.status.set_text("no equilibrium: the patella would sublux\n(the side pull exceeds what the "
+                                 "groove and the medial restraint hold)")
+            self.status.set_color(COLORS["danger"])
         return rescale

@@ -74,8 +74,10 @@ class PatellofemoralExplorer(Explorer):
 class TrackingExplorer(Explorer):
     """Frontal plane: Q-angle, VMO share and dynamic valgus -> lateral force and facet stress."""
 
-    caption = ("raise hip adduction and internal rotation (a knee that caves in), then weaken the VMO: "
-               "watch the lateral force and the lateral facet's share grow.")
+    caption = ("start at your own standing Q-angle: both facets carry the same stress. Raise hip adduction and "
+               "internal rotation (a knee that caves in), then weaken the VMO: the side pull loads the lateral "
+               "facet, and past a point the medial restraint has to hold the patella. Lower the Q-angle well "
+               "below your own: the medial facet's stress rises instead.")
     figsize = (8.6, 4.4)
 
     def _controls(self):
@@ -99,18 +101,25 @@ class TrackingExplorer(Explorer):
         q = effective_q_angle(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, knee_flexion_deg)
         q = float(np.clip(q, -10.0, 40.0))
         fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
-        lat = lateral_patellar_force(fq, q, vmo_share)
+        lat = lateral_patellar_force(fq, q, vmo_share, static_q_deg=static_q_deg)
         pf = patellofemoral_force(knee_moment_nm, knee_flexion_deg)
         area = patellofemoral_contact_area(knee_flexion_deg, True)
         facets = facet_loading(pf, lat, area)
-        return {"q_eff_deg": q, "lateral_n": lat, "quadriceps_force_n": fq, "vmo_share": vmo_share,
-                "pf_force_n": pf, **{k: float(v) for k, v in facets.items()}}
+        return {"q_eff_deg": q, "side_pull_n": lat, "quadriceps_force_n": fq, "vmo_share": vmo_share,
+                "pf_force_n": pf, **{k: (v if k == "stable" else float(v)) for k, v in facets.items()}}
 
     def _draw(self, s):
-        self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["lateral_n"] / 700.0)
-        return self.facets.update(s["medial_stress_pa"] / 1e6, s["lateral_stress_pa"] / 1e6, s["lateral_share"])
+        self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["side_pull_n"] / 700.0)
+        return self.facets.update(s["medial_stress_pa"] / 1e6, s["lateral_stress_pa"] / 1e6, s["lateral_share"],
+                                  s["balanced_stress_pa"] / 1e6, s["restraint_use"], s["stable"])
 
     def _describe(self, s):
-        return (f"Working Q-angle <b>{s['q_eff_deg']:.0f}°</b> · lateral force on the patella "
-                f"<b>{s['lateral_n']:.0f} N</b> · lateral facet carries <b>{100 * s['lateral_share']:.0f}%</b> "
-                f"of {s['pf_force_n']:.0f} N")
+        head = (f"Working Q-angle <b>{s['q_eff_deg']:.0f}°</b> · side pull beyond this knee's balance "
+                f"<b>{s['side_pull_n']:.0f} N</b> · ")
+        if not s["stable"]:
+            return head + ("<b>no equilibrium — the patella would sublux</b> (the medial restraint would need "
+                           f"{s['restraint_n']:.0f} N)")
+        held = (f" · medial restraint holds <b>{s['restraint_n']:.0f} N</b>" if s["restraint_n"] > 0 else "")
+        return head + (f"lateral facet carries <b>{100 * s['lateral_share']:.0f}%</b> of the load · peak facet "
+                       f"stress <b>{s['peak_stress_pa'] / 1e6:.1f} MPa</b> "
+                       f"(balanced {s['balanced_stress_pa'] / 1e6:.1f}){held}")
