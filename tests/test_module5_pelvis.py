@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kneecourse.models import pelvis
 from kneecourse.models.pelvis import body_com, contact_pose, standing_parts
 from kneecourse.models.segments import anthropometry, center_of_mass, segment_table
 
@@ -76,7 +77,7 @@ def test_contact_pose_overstride():
     tilted = contact_pose(pelvic_tilt_deg=10.0)
     assert abs(tilted["overstride_m"] - base["overstride_m"]) < 0.01  # millimetres, not centimetres
     assert base["braking_ratio"] == pytest.approx(base["overstride_m"] / base["com"][1])
-    assert base["shank_angle_deg"] == pytest.approx(25.0 - 15.0)
+    assert base["shank_angle_deg"] == pytest.approx(pelvis.TOUCHDOWN_THIGH_ANGLE_DEG - pelvis.TOUCHDOWN_KNEE_FLEXION_DEG)
 
 
 @pytest.mark.parametrize("kwargs, name", [

@@ -201,7 +201,7 @@ def test_trajectory_is_the_whole_periodic_stance(solver):
     assert np.allclose(tr["y_m"], tr["y_m"][::-1], atol=1e-12)
     assert np.allclose(tr["vy_m_s"], -tr["vy_m_s"][::-1], atol=1e-12)
     # touchdown and lift-off with the leg at rest length, as reported
-    assert tr["x_m"][-1] == pytest.approx(r["overstride_m"], rel=1e-6)
+    assert tr["x_m"][-1] == pytest.approx(r["foot_point_ahead_m"], rel=1e-6)
     assert np.hypot(tr["x_m"][0], tr["y_m"][0]) == pytest.approx(r["leg_length_m"], rel=1e-4)
     assert (tr["vx_m_s"][0], tr["vy_m_s"][0]) == pytest.approx(r["touchdown_velocity_m_s"], rel=1e-6)
     # the peak force is at mid-stance and matches the summary; energy is conserved
@@ -210,3 +210,59 @@ def test_trajectory_is_the_whole_periodic_stance(solver):
     e = 0.5 * 70 * (tr["vx_m_s"] ** 2 + tr["vy_m_s"] ** 2) + 70 * G * tr["y_m"] \
         + 0.5 * k * (L0 - np.hypot(tr["x_m"], tr["y_m"])) ** 2
     assert np.ptp(e) < 1e-6 * e.mean()
+
+
+def test_knee_share_is_derived_from_measured_knee_energy():
+    # Teng & Powers 2015 (MSSE 47:625): knee extensors absorb 0.60 and 0.74 J/kg in stance at 3.4 m/s
+    # (two groups, mean 0.67). Springs in series store energy in proportion to their compression, so
+    # the knee's share of the leg compression is 0.67 J/kg over the leg spring's energy per kg.
+    from kneecourse.models.spring_mass import KNEE_ENERGY_J_PER_KG, KNEE_SHARE
+
+    r = run_step(70.0, 1.75, 3.4, 170.0)
+    spring_energy = 0.5 * r["leg_stiffness_n_per_m"] * r["leg_compression_m"] ** 2 / 70.0
+    assert KNEE_ENERGY_J_PER_KG == pytest.approx((0.60 + 0.74) / 2)
+    assert KNEE_SHARE == pytest.approx(KNEE_ENERGY_J_PER_KG / spring_energy, abs=0.01)
+
+
+def test_running_knee_agrees_with_measured_running():
+    # checked against figures not used to build it: peak stance knee flexion of about 40–45° and a
+    # peak knee extensor moment of about 2–3 N·m/kg in runners at 3–3.5 m/s; peak PF force of about
+    # 5–6 BW (the same chain as module 3); +10% step rate -> -14% peak PF force (Lenhart 2014)
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    assert 43.0 <= base["peak_knee_flexion_deg"] <= 46.0
+    assert 2.0 <= base["peak_knee_moment_nm"] / 70.0 <= 3.0
+    assert 5.0 <= base["peak_pf_force_bw"] <= 6.0
+    plus = run_step(70.0, 1.75, 3.3, 187.0)
+    assert plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1 == pytest.approx(-0.14, abs=0.03)
+
+
+def test_one_runner_same_numbers_in_modules_3_5_and_6():
+    from kneecourse.models.activities import RUNNING, activity_loads
+    from kneecourse.models.pelvis import contact_pose
+
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    run_row = {r["activity"]: r for r in activity_loads(70.0)}[RUNNING[0]]
+    assert run_row["pf_force_bw"] == pytest.approx(base["peak_pf_force_bw"], rel=1e-12)
+    assert run_row["knee_flexion_deg"] == pytest.approx(base["peak_knee_flexion_deg"], rel=1e-12)
+    # one overstride definition (heel ahead of the centre of mass at touchdown): module 5's default
+    # touchdown pose is this runner's
+    assert abs(contact_pose()["overstride_m"] - base["overstride_m"]) < 0.01
+    # the spring leg's foot point is the middle of the heel-to-toe roll: half a foot length further on
+    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * 1.75 / 2, rel=1e-9)
+
+
+def test_overstride_falls_with_stride_frequency_as_measured():
+    # Lieberman et al. 2015 (J Exp Biol 218:3406), 3.0 m/s: each +5 strides/min (+10 steps/min)
+    # moved the foot's landing position relative to the hip 5.9% closer
+    a = run_step(70.0, 1.75, 3.0, 170.0)["overstride_m"]
+    b = run_step(70.0, 1.75, 3.0, 180.0)["overstride_m"]
+    assert b / a - 1 == pytest.approx(-0.059, abs=0.02)
+
+
+def test_trunk_lean_lowers_the_running_knee_load():
+    # Teng & Powers 2014 (JOSPT 44:785): trunk flexion 4.0° -> 7.3° -> 14.1° gave peak PF stress
+    # 23.1 -> 21.5 -> 20.2 MPa (+7% / -6% around self-selected); the direction must agree
+    pf = {lean: run_step(70.0, 1.75, 3.4, 170.0, trunk_lean_deg=lean)["peak_pf_force_bw"] for lean in (4.0, 7.3, 14.1)}
+    assert pf[4.0] > pf[7.3] > pf[14.1]
+    assert pf[14.1] / pf[7.3] - 1 == pytest.approx(-0.06, abs=0.06)
+    assert pf[4.0] / pf[7.3] - 1 == pytest.approx(0.07, abs=0.06)

@@ -2,9 +2,14 @@
 
 Each activity is a quasi-static posture of :mod:`.posture` at a stated knee
 angle; its knee extensor moment goes through the patellofemoral chain
-(:mod:`.patellofemoral`). Published values to compare with: Reilly & Martens
-1972 [reilly1972] (stair climbing 3.3 BW, deep knee bend 7.6 BW) and Lenhart
-et al. 2015 [lenhart2015] (running contact pressure, mean 5.0 MPa, peak 9.7 MPa).
+(:mod:`.patellofemoral`). Running is not a posture chosen here: it is the
+peak of module 6's spring-mass runner (:func:`.spring_mass.run_step`, 3.3 m/s
+at 170 steps/min), so the same runner has the same numbers in every module.
+Published values to compare with: Reilly & Martens 1972 [reilly1972] (stair
+climbing 3.3 BW, deep knee bend 7.6 BW — one subject, a historical upper
+value), Glitsch et al. 2022 [glitsch2022] (squatting 3.4 ± 0.56 BW) and
+Lenhart et al. 2015 [lenhart2015] (running contact pressure, mean 5.0 MPa,
+peak 9.7 MPa).
 """
 from __future__ import annotations
 
@@ -12,8 +17,9 @@ from ..units import G
 from ..validation import check_real
 from .patellofemoral import patellofemoral_force, patellofemoral_stress
 from .posture import posture
+from .spring_mass import run_step
 
-__all__ = ["ACTIVITIES", "activity_loads"]
+__all__ = ["ACTIVITIES", "RUNNING", "activity_loads"]
 
 #: name -> (posture kind, knee flexion deg, extra keyword arguments); assumptions, not data.
 ACTIVITIES = {
@@ -22,8 +28,9 @@ ACTIVITIES = {
     "double-leg squat (90°)": ("double_leg_squat", 90.0, {}),
     "deep double-leg squat (120°)": ("double_leg_squat", 120.0, {}),
     "single-leg squat (60°)": ("single_leg_squat", 60.0, {}),
-    "running stance (40°, 2.5 BW)": ("running_stance", 40.0, {"grf_bw": 2.5, "trunk_lean_deg": 10.0}),
 }
+#: The running row: module 6's runner at this speed (m/s) and step rate (steps/min).
+RUNNING = ("running, 3.3 m/s, 170 steps/min", 3.3, 170.0)
 
 
 def activity_loads(mass_kg=70.0, height_m=1.75):
@@ -44,9 +51,12 @@ def activity_loads(mass_kg=70.0, height_m=1.75):
     """
     m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
     rows = []
-    for name, (kind, theta, extra) in ACTIVITIES.items():
-        p = posture(kind, theta, mass_kg=m, height_m=height_m, **extra)
-        mk = max(p.moments["knee"], 0.0)
+    cases = [(name, theta, max(posture(kind, theta, mass_kg=m, height_m=height_m, **extra).moments["knee"], 0.0))
+             for name, (kind, theta, extra) in ACTIVITIES.items()]
+    name, speed, rate = RUNNING
+    run = run_step(m, height_m, speed, rate)
+    cases.append((name, run["peak_knee_flexion_deg"], run["peak_knee_moment_nm"]))
+    for name, theta, mk in cases:
         rows.append({
             "activity": name,
             "knee_flexion_deg": theta,

@@ -28,7 +28,8 @@ import numpy as np
 from ..validation import check_real
 from .segments import anthropometry
 
-__all__ = ["rotate_about", "standing_parts", "body_com", "contact_pose"]
+__all__ = ["rotate_about", "standing_parts", "body_com", "contact_pose", "TOUCHDOWN_THIGH_ANGLE_DEG",
+           "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
 
 _HEAD_COM_FRACTION_OF_HEIGHT = 0.93
 #: Winter 2009 Table 4.1: pelvis 0.142 of body mass within the trunk's 0.497; COM 0.105 from L4/L5.
@@ -124,9 +125,24 @@ def body_com(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mas
     return float(com[0]), float(com[1])
 
 
-def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, trunk_lean_deg=5.0,
-                 thigh_angle_deg=25.0, knee_flexion_deg=15.0, *, mass_kg=70.0):
-    """Running pose at initial contact: where the foot lands relative to the centre of mass.
+#: Default touchdown pose: the runner of module 6 (1.75 m, 3.3 m/s, 170 steps/min) lands with the knee
+#: flexed 20° and the heel 0.25 m ahead of the centre of mass, which with a 7° trunk lean is a thigh
+#: angle of 33.5° (a test holds the two modules within 1 cm).
+TOUCHDOWN_THIGH_ANGLE_DEG = 33.5
+TOUCHDOWN_KNEE_FLEXION_DEG = 20.0
+#: Self-selected forward trunk lean while running, deg (7.3 ± 3.6°, Teng & Powers 2014 [teng2014]).
+TOUCHDOWN_TRUNK_LEAN_DEG = 7.0
+
+
+def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+                 trunk_lean_deg=TOUCHDOWN_TRUNK_LEAN_DEG, thigh_angle_deg=TOUCHDOWN_THIGH_ANGLE_DEG,
+                 knee_flexion_deg=TOUCHDOWN_KNEE_FLEXION_DEG, *, mass_kg=70.0):
+    """Running pose at initial contact: where the heel lands relative to the centre of mass.
+
+    ``overstride_m`` is defined as in module 6
+    (:func:`~kneecourse.models.spring_mass.run_step`): the horizontal distance
+    from the whole-body centre of mass to the heel at touchdown. The defaults
+    are the touchdown of module 6's runner.
 
     The stance thigh is set by its angle from the vertical (forward positive),
     the shank by the knee flexion, the trunk by its lean; the swing leg trails
@@ -152,7 +168,7 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, tr
     -------
     dict
         ``joints`` (name -> (2,) m, with the foot on the ground), ``com`` (2,),
-        ``overstride_m`` (contact point ahead of the centre of mass),
+        ``overstride_m`` (heel ahead of the centre of mass),
         ``shank_angle_deg`` (shin tilt from vertical, positive = shin leaning
         back with the foot ahead of the knee), and ``braking_ratio``: the
         horizontal/vertical ratio of a ground-reaction force pointing from the

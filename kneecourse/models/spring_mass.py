@@ -20,14 +20,31 @@ frequency went from −26% to +36% of preferred. The learner can override
 
 **The knee.** The spring leg is a thigh and a shank (plus foot height) joined
 at the knee. The rest length ``L0`` is the hip-to-ground distance with the
-knee flexed ``contact_knee_flexion_deg`` (20° by default). Of the leg's
-compression at mid-stance the knee supplies a share ``knee_share`` (0.5 by
-default — an assumption: the ankle and foot supply the rest), which flexes it
-by the law of cosines. The knee moment then comes from module 2's running
-stance posture (:func:`~kneecourse.models.posture.posture`, ground-reaction
-force through the centre of mass at the SLIP peak force) and the
-patellofemoral force from module 3
+knee flexed ``contact_knee_flexion_deg`` (20° by default). The knee supplies a
+share ``knee_share`` of the leg's compression at mid-stance, which flexes it
+by the law of cosines. That share is derived, not fitted: treat the knee and
+the ankle as springs in series in the leg, so each stores the same share of
+the leg's energy as of its compression. Teng & Powers 2015 [teng2015]
+measured the knee extensors absorbing 0.67 J/kg in stance at 3.4 m/s (mean
+of their two groups, 0.60 and 0.74 J/kg); this model's leg stores 1.79 J/kg
+at 3.4 m/s and 170 steps/min, so the knee's share is 0.67 / 1.79 ≈ 0.37
+(:data:`KNEE_SHARE`). It is checked against other figures: peak stance knee
+flexion 43–46° at 3.3 m/s (typical measured values 40–45°) and the
+−14% peak patellofemoral force for +10% step rate of Lenhart et al. 2014
+[lenhart2014]. The knee moment then comes from module 2's running stance
+posture (:func:`~kneecourse.models.posture.posture`, ground-reaction force
+through the centre of mass at the SLIP peak force, trunk lean
+:data:`RUNNING_TRUNK_LEAN_DEG`) and the patellofemoral force from module 3
 (:func:`~kneecourse.models.patellofemoral.patellofemoral_force`).
+
+**Overstride** is one quantity in the whole course: the horizontal distance
+from the body's centre of mass to the heel (the first point of contact) at
+touchdown (module 5's :func:`~kneecourse.models.pelvis.contact_pose` uses the
+same). The spring-mass leg ends at the centre of pressure, which in real
+stance rolls from the heel to the toes over about one foot length; the
+model's fixed foot point stands for the middle of that roll, so the heel
+lands half a foot length closer than the spring leg's foot point:
+``overstride = L0·sin(touchdown angle) − foot length / 2``.
 """
 from __future__ import annotations
 
@@ -51,6 +68,9 @@ __all__ = [
     "leg_geometry",
     "default_leg_stiffness",
     "K_REFERENCE",
+    "KNEE_SHARE",
+    "KNEE_ENERGY_J_PER_KG",
+    "RUNNING_TRUNK_LEAN_DEG",
     "STEP_RATE_REFERENCE_SPM",
     "STIFFNESS_EXPONENT",
     "TABLE_TOLERANCE",
@@ -62,6 +82,13 @@ K_REFERENCE = 15.0
 STEP_RATE_REFERENCE_SPM = 170.0
 #: ln(16.3/7.0) / ln(1.36/0.74), from Farley & Gonzalez 1996.
 STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
+#: Knee extensor energy absorbed in stance at 3.4 m/s, J/kg: mean of 0.60 and 0.74 (Teng & Powers 2015).
+KNEE_ENERGY_J_PER_KG = 0.67
+#: The knee's share of the leg compression: KNEE_ENERGY_J_PER_KG / the leg spring's energy at 3.4 m/s,
+#: 170 steps/min, 70 kg, 1.75 m (1.79 J/kg) — see the module notes; a test re-derives it.
+KNEE_SHARE = 0.37
+#: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
+RUNNING_TRUNK_LEAN_DEG = 7.0
 
 
 # ---------------------------------------------------------------------------
@@ -253,8 +280,8 @@ def _whole_stance(samples, k, L0):
 
 
 def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
-             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=20.0, knee_share=0.5,
-             solver="newton", n_points=0, _guess=None):
+             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=20.0, knee_share=KNEE_SHARE,
+             trunk_lean_deg=RUNNING_TRUNK_LEAN_DEG, solver="newton", n_points=0, _guess=None):
     """The periodic, symmetric spring-mass running step at a speed and step rate.
 
     Parameters
@@ -272,7 +299,12 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     contact_knee_flexion_deg : float, optional
         Knee flexion at touchdown, 0–45°.
     knee_share : float, optional
-        Share of the leg compression supplied by the knee, 0.1–1 (default 0.5).
+        Share of the leg compression supplied by the knee, 0.1–1 (default
+        :data:`KNEE_SHARE`, 0.37, derived from measured knee energy absorption).
+    trunk_lean_deg : float, optional
+        Forward trunk lean, −10 to 40° (default 7°, Teng & Powers 2014); more
+        lean moves the centre of mass forward over the knee and lowers the
+        knee moment.
     solver : {"newton", "table"}
         ``"newton"`` (default) solves the periodic gait to 1e-11
         (:func:`~kneecourse.models.periodic_gait.solve_periodic`, a few ms).
@@ -289,7 +321,9 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     dict
         ``contact_time_s``, ``flight_time_s``, ``leg_stiffness_n_per_m``,
         ``touchdown_angle_deg``, ``peak_vgrf_n``, ``peak_vgrf_bw``,
-        ``overstride_m`` (foot ahead of the centre of mass at touchdown),
+        ``overstride_m`` (heel ahead of the centre of mass at touchdown, see
+        the module notes), ``foot_point_ahead_m`` (the spring leg's foot point
+        ahead of the centre of mass at touchdown),
         ``com_drop_m``, ``leg_compression_m``, ``peak_knee_flexion_deg``,
         ``peak_knee_moment_nm``, ``peak_pf_force_n``, ``peak_pf_force_bw``,
         ``step_length_m``, ``leg_length_m``, ``touchdown_velocity_m_s``,
@@ -308,6 +342,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     v = check_real(speed_m_s, "speed_m_s", "m/s", 1.5, 7, array=False)
     f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 120, 230, array=False)
     share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
+    lean = check_real(trunk_lean_deg, "trunk_lean_deg", "deg", -10, 40, array=False)
     solver = check_choice(solver, "solver", ("newton", "table"))
     n_points = check_real(n_points, "n_points", "samples", 0, 2001, array=False)
     if n_points and (n_points != int(n_points) or n_points < 3 or n_points % 2 == 0):
@@ -350,7 +385,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     f_peak = k * (L0 - y_mid)
     theta = float(_knee_flexion_from_length(geo, L0 - share * (L0 - y_mid)))
     snap = posture("running_stance", min(theta, 120.0), mass_kg=m, height_m=height_m,
-                   grf_bw=min(max(f_peak / (m * G), 0.5), 5.0), trunk_lean_deg=5.0)
+                   grf_bw=min(max(f_peak / (m * G), 0.5), 5.0), trunk_lean_deg=lean)
     knee_moment = max(snap.moments["knee"], 0.0)
     pf = float(patellofemoral_force(min(knee_moment, 1000.0), min(theta, 120.0)))
     out = {
@@ -360,7 +395,8 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         "touchdown_angle_deg": alpha,
         "peak_vgrf_n": f_peak,
         "peak_vgrf_bw": f_peak / (m * G),
-        "overstride_m": x_to,
+        "overstride_m": x_to - 0.5 * proportions()["foot"] * height_m,
+        "foot_point_ahead_m": x_to,
         "com_drop_m": y_to - y_mid,
         "leg_compression_m": L0 - y_mid,
         "peak_knee_flexion_deg": theta,

@@ -78,7 +78,7 @@ class ContactView:
         self.plumb.set_data([c[0], c[0]], [0, c[1]])
         self.lead.set_data([c[0], j["heel"][0]], [0.01, 0.01])
         self.grf.set_data([j["heel"][0], c[0]], [0, c[1]])
-        self.text.set_text(f"foot lands {100 * pose['overstride_m']:.1f} cm ahead of the centre of mass\n"
+        self.text.set_text(f"heel lands {100 * pose['overstride_m']:.1f} cm ahead of the centre of mass\n"
                            f"shin angle {pose['shank_angle_deg']:+.0f}° · braking/vertical {pose['braking_ratio']:.2f}")
 
 

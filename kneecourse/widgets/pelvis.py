@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..models.pelvis import body_com, contact_pose, rotate_about, standing_parts
+from ..models.pelvis import (
+    TOUCHDOWN_KNEE_FLEXION_DEG,
+    TOUCHDOWN_THIGH_ANGLE_DEG,
+    TOUCHDOWN_TRUNK_LEAN_DEG,
+    body_com,
+    contact_pose,
+    rotate_about,
+    standing_parts,
+)
 from ..models.segments import anthropometry
 from ..views.pelvis import ContactView, StandingView
 from ._base import Explorer, slider
@@ -60,9 +68,10 @@ class FootStrikeExplorer(Explorer):
 
     def _controls(self):
         return {
-            "thigh_angle_deg": slider("thigh angle at contact", 25.0, 0.0, 45.0, 1.0, "deg"),
-            "knee_flexion_deg": slider("knee flexion at contact", 15.0, 0.0, 45.0, 1.0, "deg"),
-            "trunk_lean_deg": slider("trunk lean", 5.0, -5.0, 25.0, 1.0, "deg"),
+            "thigh_angle_deg": slider("thigh angle at contact", TOUCHDOWN_THIGH_ANGLE_DEG, 0.0, 45.0, 0.5, "deg",
+                                      ".1f"),
+            "knee_flexion_deg": slider("knee flexion at contact", TOUCHDOWN_KNEE_FLEXION_DEG, 0.0, 45.0, 1.0, "deg"),
+            "trunk_lean_deg": slider("trunk lean", TOUCHDOWN_TRUNK_LEAN_DEG, -5.0, 25.0, 1.0, "deg"),
             "pelvic_tilt_deg": slider("anterior pelvic tilt", 0.0, -15.0, 30.0, 1.0, "deg"),
         }
 

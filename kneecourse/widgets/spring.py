@@ -68,4 +68,4 @@ class SpringMassExplorer(Explorer):
                 f"{r['touchdown_angle_deg']:.1f}° · peak force <b>{r['peak_vgrf_bw']:.2f} BW</b> · "
                 f"centre of mass drops {100 * r['com_drop_m']:.1f} cm · peak knee flexion "
                 f"<b>{r['peak_knee_flexion_deg']:.0f}°</b> · PF force <b>{r['peak_pf_force_bw']:.1f} BW</b> · "
-                f"foot lands {100 * r['overstride_m']:.0f} cm ahead")
+                f"heel lands {100 * r['overstride_m']:.0f} cm ahead of the centre of mass")
