@@ -200,9 +200,9 @@ def _nb07(nb):
                         "It ignores rest days"], 0, "Lolli 2019: the same data are on both sides of the ratio."),
         Numeric(nb, "session_load", "A 45 min run at RPE 6. Session load in AU?", 270.0, "AU", "Load = minutes × RPE.",
                 rel_tol=0.01),
-        MultipleChoice(nb, "nielsen", "Nielsen 2014 linked distance-related injuries in novice runners to…",
+        MultipleChoice(nb, "nielsen", "Nielsen 2014 suggested (the hazard ratio's interval included no effect) that distance-related injuries in novice runners follow…",
                        [">30% weekly distance increase over two weeks", "any run longer than 10 km",
-                        "running on consecutive days"], 0, "A weekly progression above 30% was the risk signal."),
+                        "running on consecutive days"], 0, "A weekly progression above 30% was the suggested risk signal (HR 1.59, 95% CI 0.96–2.66)."),
     ]
 
 

@@ -2,11 +2,20 @@
 
 * Rolling ACWR (Hulin et al. 2016 [hulin2016]): acute = total load of the last
   7 days; chronic = mean of the last four 7-day totals (the last 28 days / 4).
-  The *uncoupled* variant leaves the acute week out of the chronic mean (the
-  three weeks before it), answering the mathematical-coupling critique
-  (Lolli et al. 2019 [lolli2019]).
+  The 0.8–1.3 "sweet spot" and ≥ 1.5 "danger zone" (Gabbett 2016
+  [gabbett2016]) were derived for this coupled rolling ratio in team sports,
+  and only for it.
+* The *uncoupled* variant leaves the acute week out of the chronic mean (the
+  three weeks before it). With 7- and 28-day windows it is exactly
+  ``U = 3R/(4 − R)`` of the rolling ratio R: a monotone **rescaling** that
+  ranks every day the same way, so it does not answer the coupling critique
+  (Lolli et al. 2019 [lolli2019]; Impellizzeri et al. 2020 [impellizzeri2020]).
 * EWMA ACWR (Williams et al. 2017 [williams2017]): exponentially weighted
   averages with ``λ = 2/(N + 1)``, N = 7 (acute) and 28 (chronic) days.
+  **Initialisation:** each day's average uses only the days logged so far,
+  with the EWMA weights normalised over them (``Σ λ(1−λ)^j`` over the
+  available days); seeding the average with day 1 instead would leave day 1
+  about 14% of the chronic weight on day 28.
 
 Days without 28 days of history (and days whose chronic load is 0) have no
 ratio: they are NaN in ``ratio`` and False in ``defined``.
@@ -62,13 +71,7 @@ def acwr(daily_load, method="rolling", acute_days=7, chronic_days=28):
         return cum[end_exclusive] - cum[start]
 
     if method == "ewma":
-        la, lc = 2 / (a + 1), 2 / (c + 1)
-        acute, chronic = np.empty(n), np.empty(n)
-        ea = ec = x[0]
-        for i, v in enumerate(x):  # a recursive filter: each day depends on the one before
-            ea = la * v + (1 - la) * ea
-            ec = lc * v + (1 - lc) * ec
-            acute[i], chronic[i] = ea, ec
+        acute, chronic = _ewma(x, 2 / (a + 1)), _ewma(x, 2 / (c + 1))
     else:
         acute = window_sum(idx + 1, a)
         if method == "rolling":
@@ -79,6 +82,17 @@ def acwr(daily_load, method="rolling", acute_days=7, chronic_days=28):
     ratio = np.full(n, np.nan)
     ratio[defined] = acute[defined] / chronic[defined]
     return {"acute": acute, "chronic": chronic, "ratio": ratio, "defined": defined}
+
+
+def _ewma(x, lam):
+    """EWMA with weights normalised over the days so far: Σ λ(1−λ)^j x_{t−j} / Σ λ(1−λ)^j."""
+    out = np.empty(x.size)
+    num = den = 0.0
+    for i, v in enumerate(x):  # a recursive filter: each day depends on the one before
+        num = lam * v + (1 - lam) * num
+        den = lam + (1 - lam) * den
+        out[i] = num / den
+    return out
 
 
 def weekly_totals(daily_load):
@@ -102,11 +116,18 @@ def plan_progression(current_weekly, target_weekly, max_increase=0.10, deload_ev
                      deload_factor=0.8, unit="km", max_weeks=104):
     """Weekly plan from the current to the target weekly distance.
 
-    Rules: a build week is at most ``max_increase`` above the last *build*
-    week (deload weeks do not reset the base); every ``deload_every``-th week
-    is a lighter week at ``deload_factor`` of the last build week; the plan
-    stops at the first build week that reaches the target. Nielsen et al.
-    2014 [nielsen2014] linked > 30% increases over two weeks to injuries.
+    Rules: every ``deload_every``-th week is a lighter week at
+    ``deload_factor`` of the last build week; the week after a lighter week
+    **returns to the pre-deload level** (no increase on top of the return);
+    every other build week is at most ``max_increase`` above the week before;
+    the plan stops at the first build week that reaches the target. So no
+    build week exceeds the week before by more than ``max_increase``, except
+    the return from a lighter week to a level already run. Nielsen et al.
+    2014 [nielsen2014] *suggested* that > 30% increases over two weeks raise
+    the risk of distance-related injuries in novices (hazard ratio 1.59, 95%
+    CI 0.96–2.66); a graded "10% rule" programme did not prevent injuries in a
+    randomised trial (Buist et al. 2008 [buist2008]). The cap is a planning
+    habit, not a proven safe limit.
 
     Parameters
     ----------
@@ -139,15 +160,19 @@ def plan_progression(current_weekly, target_weekly, max_increase=0.10, deload_ev
     dist, deload = [], []
     base = cur
     week = 0
-    while base < tgt - 1e-9:
+    after_deload = False
+    while base < tgt - 1e-9 or after_deload:
         week += 1
         if week > max_weeks:
             raise ValueError(f"the target is more than {max_weeks} weeks away at max_increase = {inc:g}")
         if every and week % every == 0:
             dist.append(base * factor)
             deload.append(True)
+            after_deload = True
             continue
-        base = min(base * (1 + inc), tgt)
+        if not after_deload:
+            base = min(base * (1 + inc), tgt)
+        after_deload = False
         dist.append(base)
         deload.append(False)
     d = np.array(dist)

@@ -9,15 +9,20 @@ __all__ = ["ACWRView", "PlanView"]
 
 
 class ACWRView:
-    """Top: daily load bars (as a step line); bottom: ACWR with the 0.8–1.3 and ≥1.5 bands."""
+    """Top: daily load bars (as a step line); bottom: ACWR, with the 0.8–1.3 and ≥1.5 bands for the rolling ratio.
+
+    The bands were derived for the coupled rolling ratio (Gabbett 2016) and are shown only for it.
+    """
 
     def __init__(self, ax_load, ax_ratio, n_days):
         self.ax_load, self.ax_ratio = ax_load, ax_ratio
         days = np.arange(n_days)
         (self.load,) = ax_load.plot(days, np.zeros(n_days), drawstyle="steps-mid", color=COLORS["model"])
         ax_load.set_ylabel("daily load (AU)")
-        ax_ratio.axhspan(0.8, 1.3, color=COLORS["safe"], alpha=0.15, label="0.8–1.3 'sweet spot'")
-        ax_ratio.axhspan(1.5, 3.0, color=COLORS["danger"], alpha=0.12, label="≥ 1.5 'danger zone'")
+        self.bands = [
+            ax_ratio.axhspan(0.8, 1.3, color=COLORS["safe"], alpha=0.15, label="0.8–1.3 'sweet spot' (rolling)"),
+            ax_ratio.axhspan(1.5, 3.0, color=COLORS["danger"], alpha=0.12, label="≥ 1.5 'danger zone' (rolling)"),
+        ]
         (self.ratio,) = ax_ratio.plot(days, np.full(n_days, np.nan), color=COLORS["force"], label="ACWR")
         ax_ratio.set_ylim(0, 3.0)
         ax_ratio.set_ylabel("acute : chronic")
@@ -28,8 +33,12 @@ class ACWRView:
     def dynamic(self):
         return [self.load, self.ratio]
 
-    def update(self, load, ratio):
-        """Returns True when the number of days changed (axes must be rescaled: full redraw)."""
+    def update(self, load, ratio, bands=True):
+        """Returns True when a full redraw is needed: the number of days or the y scale changed, or the
+        bands were shown or hidden (``bands``: draw them — only for the rolling ratio)."""
+        toggled = bands != self.bands[0].get_visible()
+        for b in self.bands:
+            b.set_visible(bands)
         n = len(load)
         days = np.arange(n)
         self.load.set_data(days, load)
@@ -41,7 +50,7 @@ class ACWRView:
             for ax in (self.ax_load, self.ax_ratio):
                 ax.set_xlim(-0.5, n - 0.5)
             self.ax_load.set_ylim(0, top)
-        return rescale
+        return rescale or toggled
 
 
 class PlanView:

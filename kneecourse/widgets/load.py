@@ -18,7 +18,8 @@ class ACWRExplorer(Explorer):
     """The acute:chronic ratio of the sample (or your own) log; scale the spike and watch the ratio."""
 
     caption = ("scale the two spike weeks (9–10) down to 1.0× and the ratio stays in the band; up to 2× and it "
-               "jumps past 1.5. Switch the method to see how much the definition matters.")
+               "jumps past 1.5. Switch the method to see how much the definition matters: the bands belong to "
+               "the rolling ratio they were derived for, so the other methods are drawn without them.")
     figsize = (8.6, 4.4)
 
     def __init__(self):
@@ -75,18 +76,22 @@ class ACWRExplorer(Explorer):
         dist[56:70] *= spike_scale
         r = acwr(load, method=method)
         change = weekly_change(dist)
-        return {"load": load, "ratio": r["ratio"], "defined": r["defined"], "weekly_change": change}
+        return {"load": load, "ratio": r["ratio"], "defined": r["defined"], "weekly_change": change,
+                "method": method}
 
     def _draw(self, s):
-        return self.acwr_view.update(s["load"], s["ratio"])
+        return self.acwr_view.update(s["load"], s["ratio"], bands=s["method"] == "rolling")
 
     def _describe(self, s):
         ok = s["defined"]
         peak = np.nanmax(s["ratio"]) if ok.any() else float("nan")
-        days_high = int(np.sum(s["ratio"][ok] >= 1.5))
         ch = s["weekly_change"]
         big = np.nanmax(ch) if ch.size and np.isfinite(ch).any() else float("nan")
-        return (f"Log: {self.source} · highest ACWR <b>{peak:.2f}</b> · days ≥ 1.5: <b>{days_high}</b> · "
+        if s["method"] == "rolling":
+            days = f"days ≥ 1.5: <b>{int(np.sum(s['ratio'][ok] >= 1.5))}</b>"
+        else:
+            days = "no bands for this method (they were derived for the rolling ratio)"
+        return (f"Log: {self.source} · highest ACWR <b>{peak:.2f}</b> · {days} · "
                 f"largest week-to-week distance increase <b>{100 * big:+.0f}%</b> "
                 f"(first {int(np.argmax(ok)) if ok.any() else len(ok)} days have no ratio yet)")
 
