@@ -218,6 +218,40 @@ def test_program_fits_time(goal, minutes, n, equipment):
         assert all(goal in e["goals"] for e in s)
 
 
+def test_strong_grade_belongs_to_the_programme_not_to_single_exercises():
+    # Crossley 2016 / Willy 2019: strong evidence for combined hip + knee exercise therapy in treating
+    # patellofemoral pain — the programme, not each exercise, and not prevention
+    from kneecourse.models.program import PROGRAMME_EVIDENCE
+
+    lib = exercise_library()
+    assert not [e["id"] for e in lib if e["evidence_grade"] == "strong"]
+    core = {e["id"] for e in lib if e["pfp_core"]}
+    assert {"forward_step_up", "wall_squat", "lateral_leg_lift", "glute_bridge"} <= core
+    assert PROGRAMME_EVIDENCE["pfp_rehab"][0] == "strong" and PROGRAMME_EVIDENCE["prevention"][0] != "strong"
+    # mechanism claims are not sold as fact: pain improves without kinematic change
+    lateral = next(e for e in lib if e["id"] == "lateral_leg_lift")
+    assert "not supported" in lateral["targets"]
+    bad = exercise_library()
+    bad[0]["evidence_grade"] = "strong"
+    with pytest.raises(TableError, match="programme"):
+        validate_library({"exercises": bad})
+
+
+def test_pfp_builder_starts_from_the_hip_and_knee_core():
+    # Jo of the capstone: 90 min a week, a step and a wall, 3 sessions
+    p = build_program("pfp_rehab", 90, ("none", "step", "wall"), 3)
+    ids = [e["id"] for e in p["sessions"][0]]
+    assert {"forward_step_up", "wall_squat", "lateral_leg_lift", "glute_bridge"} <= set(ids)
+    first_opinion = min((i for i, e in enumerate(p["sessions"][0]) if e["evidence_grade"] == "opinion"),
+                        default=len(ids))
+    assert all(e["pfp_core"] for e in p["sessions"][0][:first_opinion])
+    assert p["evidence"][0] == "strong"
+    # even with little time, the first two exercises are one knee and one hip exercise
+    small = build_program("pfp_rehab", 30, ("none", "step", "wall"), 3)["sessions"][0]
+    assert len(small) >= 2 and small[0]["pfp_core"] and small[1]["pfp_core"]
+    assert ("quadriceps" in small[0]["muscles"]) != ("quadriceps" in small[1]["muscles"])
+
+
 def test_pain_rule():
     assert pain_rule(2, 0) == "progress"
     assert pain_rule(3, -1) == "progress"

@@ -12,7 +12,7 @@ from ..tables import TableError, load_json
 from ..validation import check_choice, check_real
 
 __all__ = [
-    "EXERCISE_FIELDS", "EVIDENCE_GRADES", "EQUIPMENT", "GOALS", "CATEGORIES",
+    "EXERCISE_FIELDS", "EVIDENCE_GRADES", "PROGRAMME_EVIDENCE", "EQUIPMENT", "GOALS", "CATEGORIES",
     "exercise_library", "validate_library", "filter_exercises", "build_program",
     "pain_rule", "RED_FLAG_QUESTIONS", "red_flag_screen",
 ]
@@ -27,7 +27,21 @@ EXERCISE_FIELDS = {
     "id": str, "name": str, "category": str, "targets": str, "muscles": list, "notebook": str,
     "dosage": str, "frequency": str, "progression": str, "regression": str, "cues": list,
     "equipment": list, "minutes": (int, float), "evidence_grade": str, "safety": str,
-    "goals": list, "sources": list,
+    "goals": list, "sources": list, "pfp_core": bool, "evidence_for": str,
+}
+
+#: What the evidence says for a whole programme, per goal: (grade, text). The strong grade belongs to
+#: combined hip + knee exercise therapy for *treating* patellofemoral pain, not to single exercises and
+#: not to prevention.
+PROGRAMME_EVIDENCE = {
+    "pfp_rehab": ("strong", "Combined hip and knee strengthening reduces pain and improves function in "
+                            "patellofemoral pain (consensus statement and clinical practice guideline "
+                            "[crossley2016, willy2019]). The strong grade is for that combination as a "
+                            "programme; it works without reliably changing knee or hip kinematics."),
+    "prevention": ("weak", "Exercise programmes to prevent running-related knee pain have little direct "
+                           "support in runners; the exercises are reasonable general strength work."),
+    "return_to_run": ("opinion", "Return-to-running progressions are built from clinical experience and the "
+                                 "load principles of module 7, not from trials."),
 }
 
 
@@ -45,7 +59,7 @@ def validate_library(data: dict, filename: str = "exercises.json") -> list:
             raise TableError(f"{where}: missing field(s) {sorted(missing)}")
         for key, typ in EXERCISE_FIELDS.items():
             value = ex[key]
-            if not isinstance(value, typ) or isinstance(value, bool):
+            if not isinstance(value, typ) or (isinstance(value, bool) and typ is not bool):
                 raise TableError(f"{where}, field {key!r}: expected {typ}, got {type(value).__name__}")
             if isinstance(value, list) and not all(isinstance(v, str) for v in value):
                 raise TableError(f"{where}, field {key!r}: every entry must be text")
@@ -63,6 +77,11 @@ def validate_library(data: dict, filename: str = "exercises.json") -> list:
                 raise TableError(f"{where}, field {key!r}: {bad or 'empty'} not in {allowed}")
         if not 0 < ex["minutes"] <= 60:
             raise TableError(f"{where}, field 'minutes': {ex['minutes']} is outside 0–60 min")
+        if ex["pfp_core"] and ex["category"] != "strength":
+            raise TableError(f"{where}, field 'pfp_core': only strength exercises belong to the hip + knee core")
+        if ex["evidence_grade"] == "strong":
+            raise TableError(f"{where}, field 'evidence_grade': 'strong' belongs to a whole programme "
+                             "(PROGRAMME_EVIDENCE), not to a single exercise")
         if not ex["notebook"].endswith(".ipynb"):
             raise TableError(f"{where}, field 'notebook': must name a course notebook")
     return data["exercises"]
@@ -127,10 +146,13 @@ def filter_exercises(equipment=None, category=None, goal=None, min_grade=None, t
 def build_program(goal="pfp_rehab", minutes_per_week=60, equipment=("none",), sessions_per_week=3):
     """A weekly plan: sessions of strength, control and mobility within the time given.
 
-    Strength work (the best-supported part for patellofemoral pain, Crossley
-    2016 [crossley2016]; Willy 2019 [willy2019]) is picked first, best
-    evidence first, then control, then mobility, until each session's time is
-    used. Daily mobility drills are listed separately.
+    For patellofemoral pain (``"pfp_rehab"``) the sessions are built on the
+    strong-evidence core first — hip and knee strengthening together
+    (``pfp_core`` exercises, alternating knee and hip exercises so both are
+    in), as in Crossley 2016 [crossley2016] and Willy 2019 [willy2019] — then
+    the daily mobility drills, then the other exercises, best evidence first
+    (strength, then control, then mobility). For the other goals the order is
+    evidence, then category. Nothing is added that does not fit the time.
 
     Parameters
     ----------
@@ -147,7 +169,8 @@ def build_program(goal="pfp_rehab", minutes_per_week=60, equipment=("none",), se
     -------
     dict
         ``sessions`` (list of lists of exercises), ``daily`` (mobility drills),
-        ``minutes_per_session``, ``goal``.
+        ``minutes_per_session``, ``goal``, ``evidence`` (grade, text) for the
+        programme as a whole (:data:`PROGRAMME_EVIDENCE`).
     """
     check_choice(goal, "goal", GOALS)
     total = check_real(minutes_per_week, "minutes_per_week", "min", 20, 600, array=False)
@@ -155,18 +178,34 @@ def build_program(goal="pfp_rehab", minutes_per_week=60, equipment=("none",), se
     pool = filter_exercises(equipment=equipment, goal=goal)
     rank = {g: i for i, g in enumerate(EVIDENCE_GRADES)}
     order = {"strength": 0, "control": 1, "mobility": 2}
-    pool.sort(key=lambda e: (order[e["category"]], rank[e["evidence_grade"]], e["minutes"]))
+    pool.sort(key=lambda e: (rank[e["evidence_grade"]], order[e["category"]], e["minutes"]))
     per_session = total / n
-    daily = [e for e in pool if e["category"] == "mobility" and "daily" in e["frequency"]][:2]
-    chosen, used = [], sum(e["minutes"] for e in daily) * 7 / n
+    core = []
+    if goal == "pfp_rehab":
+        knee = [e for e in pool if e["pfp_core"] and "quadriceps" in e["muscles"]]
+        hip = [e for e in pool if e["pfp_core"] and e not in knee]
+        for i in range(max(len(knee), len(hip))):  # knee, hip, knee, hip … so both are in
+            core += [group[i] for group in (knee, hip) if i < len(group)]
+    chosen, used = [], 0.0
+    for e in core:
+        if used + e["minutes"] <= per_session:
+            chosen.append(e)
+            used += e["minutes"]
+    daily = []
     for e in pool:
-        if e in daily:
+        share = e["minutes"] * 7 / n
+        if (e["category"] == "mobility" and "daily" in e["frequency"] and len(daily) < 2
+                and used + share <= per_session):
+            daily.append(e)
+            used += share
+    for e in pool:
+        if e in chosen or e in daily:
             continue
         if used + e["minutes"] <= per_session:
             chosen.append(e)
             used += e["minutes"]
     return {"goal": goal, "minutes_per_session": per_session, "sessions": [list(chosen) for _ in range(n)],
-            "daily": daily}
+            "daily": daily, "evidence": PROGRAMME_EVIDENCE[goal]}
 
 
 def pain_rule(pain_during, next_morning_change):

@@ -139,8 +139,11 @@ class ProgramApp:
                              self.b_sessions.value)
 
     def refresh_plan(self):
-        rows = plan_rows(self.program())
-        self.plan.value = (f"<p><b>{len(rows)} line(s) in your week</b></p>"
+        program = self.program()
+        rows = plan_rows(program)
+        grade, why = program["evidence"]
+        self.plan.value = (f"<p><b>{len(rows)} line(s) in your week</b> · evidence for this kind of programme: "
+                           f"<b>{grade}</b> — {html.escape(why)}</p>"
                            + _table(rows, ("session", "exercise", "dosage", "minutes", "evidence_grade")))
 
     def export(self, folder=None):
