@@ -17,6 +17,7 @@ from .models.patellofemoral import (
 from .models.screw_home import coupled_tibial_rotation
 from .models.tracking import effective_q_angle, lateral_patellar_force
 from .progress import progress_report
+from .safety import DISCLAIMER, RED_FLAGS
 from .units import to_body_weights, to_mpa
 
 __version__ = "0.1.0"
@@ -43,23 +44,6 @@ __all__ = [
     "DISCLAIMER",
     "RED_FLAGS",
 ]
-
-#: Shown wherever exercises appear.
-DISCLAIMER = (
-    "This course is educational and is not medical advice. It cannot diagnose or treat knee pain. "
-    "If you have pain, see a physiotherapist or doctor before starting or changing exercise."
-)
-
-#: Stop and see a clinician if any of these is true.
-RED_FLAGS = (
-    "numbness or tingling in the leg or foot",
-    "the knee locks or gives way",
-    "marked swelling of the knee",
-    "pain at night or at rest",
-    "pain that gets worse from session to session",
-    "pain that started with a fall, twist or blow (trauma)",
-)
-
 
 def style(projector: bool = False) -> None:
     """Apply the course figure style; ``projector=True`` for workshops (larger text, thicker lines)."""

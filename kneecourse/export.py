@@ -11,7 +11,7 @@ import io
 import time
 from pathlib import Path
 
-from . import DISCLAIMER, RED_FLAGS
+from .safety import DISCLAIMER, RED_FLAGS
 from .progress import atomic_write_text, user_folder
 
 __all__ = ["plan_rows", "plan_html", "plan_csv", "export_plan"]

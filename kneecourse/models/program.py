@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..safety import RED_FLAG_QUESTIONS
 from ..tables import TableError, load_json
 from ..validation import check_choice, check_real
 
@@ -237,17 +238,6 @@ def pain_rule(pain_during, next_morning_change):
     if p <= 5 and d <= 1:
         return "hold"
     return "regress"
-
-
-#: key -> question shown in the red-flag screen
-RED_FLAG_QUESTIONS = {
-    "numbness": "Numbness or tingling in the leg or foot?",
-    "locking": "Does the knee lock or give way?",
-    "swelling": "Marked swelling of the knee?",
-    "night_pain": "Pain at night or at rest?",
-    "worsening": "Pain getting worse from session to session?",
-    "trauma": "Did the pain start with a fall, twist or blow?",
-}
 
 
 def red_flag_screen(answers: dict) -> list:
