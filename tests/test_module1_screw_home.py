@@ -97,10 +97,16 @@ def test_pose_directions():
 
 
 def test_foot_angle_demand():
-    d = tibial_rotation_demand(0.0, 0.0)
+    # a foot pointing where the leg's own torsion puts it asks nothing of the knee: the normal
+    # thigh–foot angle is about 10° toe-out (external tibial torsion; Staheli 1985)
+    d = tibial_rotation_demand(10.0, 0.0)
     assert d["required_deg"] == 0 and d["within"]
-    # toe-out at mid-stance: more external rotation needed than the coupling gives
-    d = tibial_rotation_demand(20.0, 45.0, foot_share=0.0)
+    # a straight foot is 10° of toe-in relative to that: the knee and foot share 10° of internal rotation
+    assert tibial_rotation_demand(0.0, 0.0)["required_deg"] == pytest.approx(5.0)
+    # a hip turned out 10° turns the whole leg: a 20° toe-out then asks nothing either
+    assert tibial_rotation_demand(20.0, 30.0, hip_external_rotation_deg=10.0)["required_deg"] == 0
+    # toe-out beyond the leg's neutral at mid-stance: external rotation against the coupling
+    d = tibial_rotation_demand(30.0, 45.0, foot_share=0.0)
     assert d["required_deg"] == -20.0 and d["extra_deg"] < -20
     # a stiffer knee (smaller envelope) leaves a shortfall
     loose = tibial_rotation_demand(30.0, 45.0, total_range_deg=45.0)
@@ -108,6 +114,8 @@ def test_foot_angle_demand():
     assert stiff["shortfall_deg"] > loose["shortfall_deg"] >= 0
     v = tibial_rotation_demand(np.array([0.0, 10.0, 20.0]), 45.0)
     assert v["required_deg"].shape == (3,)
+    with pytest.raises(ValueError, match="thigh_foot_angle_deg"):
+        tibial_rotation_demand(0.0, 0.0, thigh_foot_angle_deg=60.0)
 
 
 @given(st.floats(-40, 40), st.floats(0, 140), st.floats(0, 1), st.floats(0, 60))

@@ -139,14 +139,21 @@ def stance_knee_flexion(stance_fraction, contact_deg=20.0, peak_deg=45.0, toe_of
 
 
 def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.5,
-                           total_range_deg=45.0, external_share=2 / 3):
-    """How much axial rotation the knee must supply for a foot planted at an angle.
+                           total_range_deg=45.0, external_share=2 / 3, thigh_foot_angle_deg=10.0,
+                           hip_external_rotation_deg=0.0):
+    """How much axial rotation the knee must supply for a foot planted at an angle (illustrative).
 
     Assumptions (stated for the learner): the foot is planted at a foot
-    progression angle ``φ`` (toe-out positive) and does not spin; the thigh
-    faces the running direction; the foot–ankle complex takes a share
-    ``foot_share`` of the mismatch and the knee the rest, so the tibia sits at
-    ``−(1 − foot_share)·φ`` of internal rotation relative to the femur. The
+    progression angle ``φ`` (toe-out positive) and does not spin. With the
+    knee at neutral rotation the foot does not point where the thigh points:
+    normal external tibial torsion turns it out by the thigh–foot angle
+    (about 10° in adults, range −5 to +30° [staheli1985]), and a hip turned
+    out by ``hip_external_rotation_deg`` turns the whole leg with it. So the
+    foot's neutral direction is ``φ0 = thigh–foot angle + hip external
+    rotation`` and only the mismatch ``φ − φ0`` has to be taken up below the
+    hip. The foot–ankle complex takes a share ``foot_share`` of the mismatch
+    and the knee the rest, so the tibia sits at ``−(1 − foot_share)·(φ − φ0)``
+    of internal rotation relative to the femur. The
     screw-home coupling already provides :func:`coupled_tibial_rotation` of
     internal rotation at that flexion; the knee has to add the difference, and
     anything beyond the :func:`axial_rotation_envelope` is a *shortfall* that
@@ -162,6 +169,11 @@ def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.
         Share of the foot angle taken below the knee, 0–1. Default 0.5.
     total_range_deg, external_share : float, optional
         Passed to :func:`axial_rotation_envelope`.
+    thigh_foot_angle_deg : float, optional
+        Foot direction relative to the thigh at neutral knee rotation (external
+        tibial torsion), −20 to 40°; default 10° [staheli1985].
+    hip_external_rotation_deg : float, optional
+        Rotation of the whole leg at the hip, external positive, −40 to 40°.
 
     Returns
     -------
@@ -174,8 +186,10 @@ def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.
     phi = check_real(foot_progression_deg, "foot_progression_deg", "deg", -40, 40)
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *FLEXION_RANGE_DEG)
     share = check_real(foot_share, "foot_share", "", 0, 1, array=False)
+    tfa = check_real(thigh_foot_angle_deg, "thigh_foot_angle_deg", "deg", -20, 40, array=False)
+    hip = check_real(hip_external_rotation_deg, "hip_external_rotation_deg", "deg", -40, 40, array=False)
     phi, theta = np.broadcast_arrays(np.asarray(phi, float), np.asarray(theta, float))
-    required = -(1 - share) * phi
+    required = -(1 - share) * (phi - tfa - hip)
     coupled = coupled_tibial_rotation(theta)
     lo, hi = axial_rotation_envelope(theta, total_range_deg, external_share)
     shortfall = np.maximum(lo - required, 0) + np.maximum(required - hi, 0)

@@ -65,8 +65,10 @@ class LegExplorer(Explorer):
 class FootAngleExplorer(Explorer):
     """How much tibial rotation a planted foot asks of the knee during stance."""
 
-    caption = ("turn the foot out (toe-out) or in and stiffen the knee (smaller available range): "
-               "where the red area appears, the knee cannot supply the rotation.")
+    caption = ("an illustrative model: the foot's neutral direction is set by the leg's own twist (thigh–foot "
+               "angle, about 10° toe-out) and the hip's rotation. Turn the foot out or in beyond that and stiffen "
+               "the knee (smaller available range): where the red area appears, the knee cannot supply the "
+               "rotation.")
     figsize = (8, 4)
 
     def _controls(self):
@@ -75,15 +77,20 @@ class FootAngleExplorer(Explorer):
             "peak_flexion_deg": slider("peak knee flexion", 45.0, 25.0, 60.0, 1.0, "deg"),
             "foot_share": slider("share taken by foot/ankle", 0.5, 0.0, 1.0, 0.05, "", ".2f"),
             "total_range_deg": slider("available axial range at 90°", 45.0, 5.0, 60.0, 1.0, "deg"),
+            "thigh_foot_angle_deg": slider("thigh–foot angle (tibial torsion)", 10.0, -10.0, 30.0, 1.0, "deg"),
+            "hip_external_rotation_deg": slider("hip external rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
         }
 
     def _build(self, fig):
         self.demand = self.view(RotationDemandView(fig.add_subplot(1, 1, 1)))
 
-    def _compute(self, foot_progression_deg, peak_flexion_deg, foot_share, total_range_deg):
+    def _compute(self, foot_progression_deg, peak_flexion_deg, foot_share, total_range_deg,
+                 thigh_foot_angle_deg=10.0, hip_external_rotation_deg=0.0):
         s = self.demand.s
         theta = stance_knee_flexion(s, contact_deg=20.0, peak_deg=peak_flexion_deg, toe_off_deg=15.0)
-        d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg)
+        d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg,
+                                   thigh_foot_angle_deg=thigh_foot_angle_deg,
+                                   hip_external_rotation_deg=hip_external_rotation_deg)
         lo, hi = axial_rotation_envelope(theta, total_range_deg)
         d.update(lower=lo, upper=hi, flexion=theta)
         return d
