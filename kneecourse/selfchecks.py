@@ -132,9 +132,11 @@ def _nb04(nb):
                        "Horton & Hall 1989; Aglietti 1983. The value shifts by several degrees with foot position."),
         Numeric(nb, "q_eff", "Standing Q = 14°. In a single-leg squat at 30° flexion the hip adducts 10° and rotates internally 10°. Working Q-angle?",
                 q, "deg", "Q_eff = 14 + 10 + atan(tan 10° · sin 30°) ≈ 29°.", rel_tol=0.04),
-        MultipleChoice(nb, "zero_force", "With Q = 0° and balanced VMO/VL pull, the model's lateral force is…",
+        MultipleChoice(nb, "zero_force", "At a person's own standing Q-angle with a balanced VMO/VL pull, the model's "
+                       "side pull beyond that knee's balance is…",
                        ["zero", "equal to the quadriceps force", "medial"], 0,
-                       "The VMO's and VL's side-pulls cancel at the balanced share."),
+                       "A knee is balanced at its own Q-angle (about equal facet pressures, Huberti & Hayes 1984); "
+                       "only the pull beyond it shifts the load."),
         MultipleChoice(nb, "facet", "A larger lateral force on the patella…",
                        ["moves load onto the lateral facet", "moves load onto the medial facet",
                         "leaves the facets unchanged"], 0,
@@ -280,9 +282,12 @@ def _nb09(nb):
                        "Step rate shortens the reach and lowers per-step knee load; tilt moves the COM by millimetres."),
         Numeric(nb, "jo_q", "Jo's working Q-angle in the single-leg squat?", c["jo_q"], "deg",
                 "effective_q_angle(17, 8, 8, 45).", rel_tol=0.03),
-        MultipleChoice(nb, "jo_exercise", "Which exercise targets the mechanism that raises Jo's working Q-angle?",
-                       ["Side-lying lateral leg lifts and clamshells", "Seated tibial rotation", "Calf raises"], 0,
-                       "Hip abductors and external rotators resist the adduction and internal rotation of dynamic valgus."),
+        MultipleChoice(nb, "jo_exercise", "Which exercises belong in Jo's first program, with the best evidence?",
+                       ["Hip + knee strengthening: lateral leg lifts, clamshells, step-ups, wall squats",
+                        "Seated tibial rotation alone", "Calf raises alone"], 0,
+                       "Combined hip and knee strengthening has strong evidence for treating patellofemoral pain; "
+                       "it helps even without a reliable change in dynamic valgus, so do not promise Jo it fixes the "
+                       "knee's path."),
     ]
 
 
