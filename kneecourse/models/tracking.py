@@ -202,7 +202,7 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
     lateral_force_n : float or array_like
         Side pull beyond the balanced state, −20000 to 20000 N.
     contact_area_m2 : float or array_like
-        Total contact area at the balanced state, (0, 0.002] m².
+        Total contact area at the balanced state, 1e-6–0.002 m² (1–2000 mm²).
     sulcus_angle_deg : float
         Trochlear sulcus angle, 110–170°.
     lateral_facet_deg : float
@@ -222,7 +222,7 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
     """
     f = check_real(pf_force_n, "pf_force_n", "N", 0, 20000)
     fl = check_real(lateral_force_n, "lateral_force_n", "N", -20000, 20000)
-    area = check_real(contact_area_m2, "contact_area_m2", "m²", 0, 0.002, low_open=True)
+    area = check_real(contact_area_m2, "contact_area_m2", "m²", 1e-6, 0.002)
     total = 180.0 - check_real(sulcus_angle_deg, "sulcus_angle_deg", "deg", 110, 170, array=False)
     lat_deg = check_real(lateral_facet_deg, "lateral_facet_deg", "deg", 0, 35, array=False)
     if lat_deg >= total:
