@@ -27,6 +27,7 @@ import numpy as np
 
 from ..validation import check_real
 from .segments import anthropometry
+from .spring_mass import CONTACT_KNEE_FLEXION_DEG, RUNNING_TRUNK_LEAN_DEG
 
 __all__ = ["rotate_about", "standing_parts", "body_com", "contact_pose", "TOUCHDOWN_THIGH_ANGLE_DEG",
            "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
@@ -126,12 +127,11 @@ def body_com(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mas
 
 
 #: Default touchdown pose: the runner of module 6 (1.75 m, 3.3 m/s, 170 steps/min) lands with the knee
-#: flexed 20° and the heel 0.25 m ahead of the centre of mass, which with a 7° trunk lean is a thigh
-#: angle of 33.5° (a test holds the two modules within 1 cm).
+#: flexed 20° and the heel 0.25 m ahead of the centre of mass, which with its 7° trunk lean (Teng & Powers
+#: 2014 [teng2014]) is a thigh angle of 33.5° (a test holds the two modules within 1 cm).
 TOUCHDOWN_THIGH_ANGLE_DEG = 33.5
-TOUCHDOWN_KNEE_FLEXION_DEG = 20.0
-#: Self-selected forward trunk lean while running, deg (7.3 ± 3.6°, Teng & Powers 2014 [teng2014]).
-TOUCHDOWN_TRUNK_LEAN_DEG = 7.0
+TOUCHDOWN_KNEE_FLEXION_DEG = CONTACT_KNEE_FLEXION_DEG
+TOUCHDOWN_TRUNK_LEAN_DEG = RUNNING_TRUNK_LEAN_DEG
 
 
 def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,

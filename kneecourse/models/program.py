@@ -187,24 +187,22 @@ def build_program(goal="pfp_rehab", minutes_per_week=60, equipment=("none",), se
         hip = [e for e in pool if e["pfp_core"] and e not in knee]
         for i in range(max(len(knee), len(hip))):  # knee, hip, knee, hip … so both are in
             core += [group[i] for group in (knee, hip) if i < len(group)]
-    chosen, used = [], 0.0
-    for e in core:
-        if used + e["minutes"] <= per_session:
-            chosen.append(e)
-            used += e["minutes"]
-    daily = []
-    for e in pool:
-        share = e["minutes"] * 7 / n
-        if (e["category"] == "mobility" and "daily" in e["frequency"] and len(daily) < 2
-                and used + share <= per_session):
-            daily.append(e)
-            used += share
-    for e in pool:
-        if e in chosen or e in daily:
-            continue
-        if used + e["minutes"] <= per_session:
-            chosen.append(e)
-            used += e["minutes"]
+    used = 0.0
+
+    def fit(candidates, minutes_of, limit=None):
+        """The candidates, in order, that still fit the session's time (at most ``limit`` of them)."""
+        nonlocal used
+        picked = []
+        for e in candidates:
+            if (limit is None or len(picked) < limit) and used + minutes_of(e) <= per_session:
+                picked.append(e)
+                used += minutes_of(e)
+        return picked
+
+    chosen = fit(core, lambda e: e["minutes"])
+    daily = fit([e for e in pool if e["category"] == "mobility" and "daily" in e["frequency"]],
+                lambda e: e["minutes"] * 7 / n, limit=2)
+    chosen += fit([e for e in pool if e not in chosen and e not in daily], lambda e: e["minutes"])
     return {"goal": goal, "minutes_per_session": per_session, "sessions": [list(chosen) for _ in range(n)],
             "daily": daily, "evidence": PROGRAMME_EVIDENCE[goal]}
 

@@ -24,6 +24,7 @@ __all__ = [
     "axial_rotation_envelope",
     "stance_knee_flexion",
     "tibial_rotation_demand",
+    "THIGH_FOOT_ANGLE_DEG",
 ]
 
 #: Flexion range (deg) over which the coupling is defined.
@@ -138,8 +139,12 @@ def stance_knee_flexion(stance_fraction, contact_deg=20.0, peak_deg=45.0, toe_of
     return scalar_or_array(out)
 
 
+#: Normal adult thigh–foot angle (deg): the foot's turn-out from external tibial torsion [staheli1985].
+THIGH_FOOT_ANGLE_DEG = 10.0
+
+
 def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.5,
-                           total_range_deg=45.0, external_share=2 / 3, thigh_foot_angle_deg=10.0,
+                           total_range_deg=45.0, external_share=2 / 3, thigh_foot_angle_deg=THIGH_FOOT_ANGLE_DEG,
                            hip_external_rotation_deg=0.0):
     """How much axial rotation the knee must supply for a foot planted at an angle (illustrative).
 

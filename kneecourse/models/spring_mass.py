@@ -69,6 +69,7 @@ __all__ = [
     "default_leg_stiffness",
     "K_REFERENCE",
     "KNEE_SHARE",
+    "CONTACT_KNEE_FLEXION_DEG",
     "KNEE_ENERGY_J_PER_KG",
     "RUNNING_TRUNK_LEAN_DEG",
     "STEP_RATE_REFERENCE_SPM",
@@ -89,6 +90,8 @@ KNEE_ENERGY_J_PER_KG = 0.67
 KNEE_SHARE = 0.37
 #: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
 RUNNING_TRUNK_LEAN_DEG = 7.0
+#: Knee flexion at touchdown (deg), the default for the spring leg and module 5's touchdown pose.
+CONTACT_KNEE_FLEXION_DEG = 20.0
 
 
 # ---------------------------------------------------------------------------
@@ -193,9 +196,10 @@ class LegGeometry:
     shank_m: float  # knee to ground (shank + foot height)
     rest_length_m: float
     contact_knee_flexion_deg: float
+    foot_m: float  # heel to toe
 
 
-def leg_geometry(height_m=1.75, contact_knee_flexion_deg=20.0) -> LegGeometry:
+def leg_geometry(height_m=1.75, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG) -> LegGeometry:
     """Thigh and shank(+foot) lengths from Drillis & Contini and the spring rest length.
 
     ``L0 = sqrt(Lt² + Ls² + 2·Lt·Ls·cos θc)`` with θc the knee flexion at contact.
@@ -205,7 +209,7 @@ def leg_geometry(height_m=1.75, contact_knee_flexion_deg=20.0) -> LegGeometry:
     p = proportions()
     lt, ls = p["thigh"] * h, p["knee"] * h
     L0 = math.sqrt(lt**2 + ls**2 + 2 * lt * ls * math.cos(math.radians(tc)))
-    return LegGeometry(lt, ls, L0, tc)
+    return LegGeometry(lt, ls, L0, tc, p["foot"] * h)
 
 
 def _knee_flexion_from_length(geo: LegGeometry, r):
@@ -280,7 +284,7 @@ def _whole_stance(samples, k, L0):
 
 
 def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
-             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=20.0, knee_share=KNEE_SHARE,
+             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG, knee_share=KNEE_SHARE,
              trunk_lean_deg=RUNNING_TRUNK_LEAN_DEG, solver="newton", n_points=0, _guess=None):
     """The periodic, symmetric spring-mass running step at a speed and step rate.
 
@@ -395,7 +399,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         "touchdown_angle_deg": alpha,
         "peak_vgrf_n": f_peak,
         "peak_vgrf_bw": f_peak / (m * G),
-        "overstride_m": x_to - 0.5 * proportions()["foot"] * height_m,
+        "overstride_m": x_to - 0.5 * geo.foot_m,
         "foot_point_ahead_m": x_to,
         "com_drop_m": y_to - y_mid,
         "leg_compression_m": L0 - y_mid,

@@ -235,12 +235,11 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
     n0 = f / (np.cos(a_l) + np.cos(a_m))
     nl = n0 + fl * np.cos(a_m) / sin_sum
     nm = n0 - fl * np.cos(a_l) / sin_sum
-    restraint = np.zeros_like(n0)
     lat_only, med_only = nm < 0, nl < 0
-    nl = np.where(lat_only, f / np.cos(a_l), np.where(med_only, 0.0, nl))
-    nm = np.where(med_only, f / np.cos(a_m), np.where(lat_only, 0.0, nm))
-    restraint = np.where(lat_only, fl - (nl - n0) * np.sin(a_l) - n0 * np.sin(a_m), restraint)
-    restraint = np.where(med_only, fl + (nm - n0) * np.sin(a_m) + n0 * np.sin(a_l), restraint)
+    nl = np.select([lat_only, med_only], [f / np.cos(a_l), 0.0], nl)
+    nm = np.select([med_only, lat_only], [f / np.cos(a_m), 0.0], nm)
+    # what the soft tissues must hold: the side pull the facets no longer balance (zero while seated)
+    restraint = np.where(lat_only | med_only, fl - (nl - n0) * np.sin(a_l) + (nm - n0) * np.sin(a_m), 0.0)
     stable = restraint <= cap * (1 + 1e-12)
     loaded = nl + nm
     share = np.where(loaded > 0, nl / np.where(loaded > 0, loaded, 1.0), 0.5)
@@ -263,5 +262,6 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
         "restraint_use": restraint / cap,
         "stable": stable,
     }
-    return {k: scalar_or_array(v) if k != "stable" else (bool(v) if np.ndim(v) == 0 else v)
-            for k, v in out.items()}
+    out = {k: scalar_or_array(v) for k, v in out.items()}
+    out["stable"] = bool(stable) if np.ndim(stable) == 0 else stable
+    return out

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..models.leg3d import BONES, pose_leg
 from ..models.screw_home import (
+    THIGH_FOOT_ANGLE_DEG,
     axial_rotation_envelope,
     coupled_tibial_rotation,
     stance_knee_flexion,
@@ -77,7 +78,7 @@ class FootAngleExplorer(Explorer):
             "peak_flexion_deg": slider("peak knee flexion", 45.0, 25.0, 60.0, 1.0, "deg"),
             "foot_share": slider("share taken by foot/ankle", 0.5, 0.0, 1.0, 0.05, "", ".2f"),
             "total_range_deg": slider("available axial range at 90°", 45.0, 5.0, 60.0, 1.0, "deg"),
-            "thigh_foot_angle_deg": slider("thigh–foot angle (tibial torsion)", 10.0, -10.0, 30.0, 1.0, "deg"),
+            "thigh_foot_angle_deg": slider("thigh–foot angle (tibial torsion)", THIGH_FOOT_ANGLE_DEG, -10.0, 30.0, 1.0, "deg"),
             "hip_external_rotation_deg": slider("hip external rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
         }
 
@@ -85,7 +86,7 @@ class FootAngleExplorer(Explorer):
         self.demand = self.view(RotationDemandView(fig.add_subplot(1, 1, 1)))
 
     def _compute(self, foot_progression_deg, peak_flexion_deg, foot_share, total_range_deg,
-                 thigh_foot_angle_deg=10.0, hip_external_rotation_deg=0.0):
+                 thigh_foot_angle_deg, hip_external_rotation_deg):
         s = self.demand.s
         theta = stance_knee_flexion(s, contact_deg=20.0, peak_deg=peak_flexion_deg, toe_off_deg=15.0)
         d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg,

@@ -11,7 +11,13 @@ from ..models.patellofemoral import (
     patellofemoral_stress,
     pfjrf_ratio,
 )
-from ..models.tracking import balanced_vmo_share, effective_q_angle, facet_loading, lateral_patellar_force
+from ..models.tracking import (
+    STATIC_Q_DEG,
+    balanced_vmo_share,
+    effective_q_angle,
+    facet_loading,
+    lateral_patellar_force,
+)
 from ..units import G
 from ..views.patella import CurvesView, FacetBarsView, FrontalKneeView, PulleyView
 from ._base import Explorer, slider
@@ -83,7 +89,7 @@ class TrackingExplorer(Explorer):
     def _controls(self):
         s0 = balanced_vmo_share()
         return {
-            "static_q_deg": slider("standing Q-angle", 14.0, 0.0, 30.0, 1.0, "deg"),
+            "static_q_deg": slider("standing Q-angle", STATIC_Q_DEG, 0.0, 30.0, 1.0, "deg"),
             "hip_adduction_deg": slider("hip adduction", 0.0, -10.0, 20.0, 1.0, "deg"),
             "hip_internal_rotation_deg": slider("hip internal rotation", 0.0, -20.0, 30.0, 1.0, "deg"),
             "vmo_share": slider("VMO share of quadriceps force", round(s0, 2), 0.0, 0.5, 0.01, "", ".2f"),
