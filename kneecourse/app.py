@@ -3,15 +3,19 @@
     python -m kneecourse.app list
     python -m kneecourse.app squat [--port 8866]
 
-The apps live in ``notebooks/apps/`` (projector style on); Voila listens on
-127.0.0.1 only.
+The apps live in ``notebooks/apps/`` (projector style on), found by
+:mod:`kneecourse.course_files` whether the course runs from a checkout or an
+installed wheel; Voila listens on 127.0.0.1 only. On a Jupyter server that has
+Voila installed (Binder, a hub) the same pages are at
+``<server>/voila/render/notebooks/apps/<app file>`` — no second port.
 """
 from __future__ import annotations
 
 import argparse
 import subprocess
 import sys
-from pathlib import Path
+
+from .course_files import apps_folder, voila_url_path
 
 #: app name -> (notebook file, one-line description)
 APPS = {
@@ -29,14 +33,6 @@ APPS = {
 }
 
 
-def apps_folder() -> Path:
-    """The folder of app notebooks in a source checkout (the course is run from its repository)."""
-    here = Path(__file__).resolve().parents[1] / "notebooks" / "apps"
-    if not here.is_dir():
-        raise FileNotFoundError(f"app notebooks not found at {here}; run from a checkout of the course")
-    return here
-
-
 def voila_command(name: str, port: int = 8866) -> list:
     """The command that serves one app on 127.0.0.1."""
     if name not in APPS:
@@ -52,8 +48,13 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8866)
     args = parser.parse_args(argv)
     if args.name == "list":
-        for name, (_, what) in APPS.items():
+        for name, (fname, what) in APPS.items():
             print(f"{name:15s} {what}")
+        print("\nOn a Jupyter server with Voila (Binder, a hub, or `jupyter lab` started in a course folder)")
+        print("the same pages are at <server>/" + voila_url_path("<app file>") + ", for example")
+        print("<server>/" + voila_url_path(APPS["squat"][0]) + "  (after an nbgitpuller link on a hub: "
+              + voila_url_path(APPS["squat"][0], "kneecourse/notebooks") + ")")
+        print(f"app notebooks: {apps_folder()}")
         return 0
     cmd = voila_command(args.name, args.port)
     print(f"serving {args.name} at http://127.0.0.1:{args.port}  (Ctrl+C to stop)")

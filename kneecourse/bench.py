@@ -109,7 +109,9 @@ def bench_notebooks():
     import nbformat
     from nbclient import NotebookClient
 
-    folder = Path(__file__).resolve().parents[1] / "notebooks"
+    from .course_files import notebooks_folder
+
+    folder = notebooks_folder()
     rows = []
     with tempfile.TemporaryDirectory(prefix="kneecourse-bench-") as home:
         old = os.environ.get("KNEECOURSE_HOME")

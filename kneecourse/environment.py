@@ -7,16 +7,39 @@ from pathlib import Path
 
 __all__ = ["check_environment"]
 
-#: package -> (minimum version, how to fix)
+#: what a learner needs -> how to fix it (the minimum versions are read from the installed
+#: package's own requirements, so they are written once, in pyproject.toml)
 _PACKAGES = {
-    "numpy": ("1.24", "pip install -U numpy"),
-    "scipy": ("1.10", "pip install -U scipy"),
-    "matplotlib": ("3.7", "pip install -U matplotlib"),
-    "ipywidgets": ("8.0", "pip install -U 'ipywidgets>=8'"),
-    "ipympl": ("0.9.3", "pip install -U ipympl, then restart JupyterLab"),
-    "jupyterlab": ("4.0", "pip install -U 'jupyterlab>=4'"),
-    "voila": ("0.5", "pip install -U 'voila>=0.5,<0.6' (only needed for app mode)"),
+    "numpy": "pip install -U numpy",
+    "scipy": "pip install -U scipy",
+    "matplotlib": "pip install -U matplotlib",
+    "ipywidgets": "pip install -U 'ipywidgets>=8'",
+    "ipympl": "pip install -U ipympl, then restart JupyterLab",
+    "jupyterlab": "pip install -U 'jupyterlab>=4'",
+    "nbformat": "pip install -U nbformat",
 }
+
+#: packages only some audiences need -> (what it is for, how to fix)
+_OPTIONAL = {
+    "voila": ("app pages", "pip install 'kneecourse[app]'"),
+}
+
+
+def _minimums() -> dict:
+    """Lowest version of each requirement (base and extras) from the installed kneecourse metadata."""
+    from packaging.requirements import Requirement
+
+    out = {}
+    try:
+        requires = metadata.requires("kneecourse") or []
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return out
+    for line in requires:
+        req = Requirement(line)
+        for spec in req.specifier:
+            if spec.operator in (">=", "==", "~="):
+                out[req.name.lower().replace("_", "-")] = spec.version
+    return out
 
 
 def _version_tuple(v: str):
@@ -30,10 +53,17 @@ def _version_tuple(v: str):
 
 
 def _labextension_present(name: str) -> bool:
-    for base in {Path(sys.prefix), Path(sys.base_prefix), Path.home() / ".local"}:
-        if (base / "share" / "jupyter" / "labextensions" / name / "package.json").is_file():
-            return True
-    return False
+    """Is a prebuilt JupyterLab extension in any of Jupyter's data folders (``jupyter --paths``)?"""
+    from jupyter_core.paths import jupyter_path
+
+    return any((Path(d) / name / "package.json").is_file() for d in jupyter_path("labextensions"))
+
+
+def course_settings_file() -> Path:
+    """Where JupyterLab reads the course's settings (news pop-up off) in this environment."""
+    from jupyterlab.commands import get_app_dir
+
+    return Path(get_app_dir()) / "settings" / "overrides.d" / "kneecourse.json"
 
 
 def check_environment(show: bool = True) -> list:
@@ -53,19 +83,40 @@ def check_environment(show: bool = True) -> list:
     py = ".".join(map(str, sys.version_info[:3]))
     rows.append({"item": "Python ≥ 3.10", "ok": sys.version_info >= (3, 10), "found": py,
                  "fix": "install Python 3.10 or newer and recreate the environment"})
-    for pkg, (minimum, fix) in _PACKAGES.items():
+    minimums = _minimums()
+    for pkg, fix in _PACKAGES.items():
+        minimum = minimums.get(pkg, "0")
         try:
             found = metadata.version(pkg)
             ok = _version_tuple(found) >= _version_tuple(minimum)
         except metadata.PackageNotFoundError:
             found, ok = "missing", False
         rows.append({"item": f"{pkg} ≥ {minimum}", "ok": ok, "found": found, "fix": fix})
+    for pkg, (purpose, fix) in _OPTIONAL.items():
+        minimum = minimums.get(pkg, "0")
+        try:
+            found = metadata.version(pkg)
+            ok = _version_tuple(found) >= _version_tuple(minimum)
+        except metadata.PackageNotFoundError:
+            found, ok = f"not installed (optional: {purpose})", True
+        rows.append({"item": f"{pkg} ≥ {minimum}", "ok": ok, "found": found, "fix": fix})
+    settings = course_settings_file()
+    rows.append({"item": "course JupyterLab settings", "ok": settings.is_file(),
+                 "found": "installed" if settings.is_file() else f"not in {settings.parent}",
+                 "fix": "install the course without -e (pip install .), which puts them there"})
     for label, ext, fix in (
         ("ipywidgets front end", "@jupyter-widgets/jupyterlab-manager", "pip install -U jupyterlab_widgets, then restart JupyterLab"),
         ("ipympl front end", "jupyter-matplotlib", "pip install -U ipympl, then restart JupyterLab"),
     ):
         ok = _labextension_present(ext)
         rows.append({"item": label, "ok": ok, "found": "installed" if ok else "not found", "fix": fix})
+    from .course_files import CourseFilesError, notebooks_folder
+
+    try:
+        rows.append({"item": "course notebooks", "ok": True, "found": str(notebooks_folder()), "fix": ""})
+    except CourseFilesError as exc:
+        rows.append({"item": "course notebooks", "ok": False, "found": "not found",
+                     "fix": str(exc).split(". ", 1)[-1]})
     try:
         from .tables import SCHEMAS, load_table
 

@@ -16,18 +16,24 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .course_files import notebooks_folder
+
 __all__ = ["export_course"]
 
 
-def _notebooks_folder() -> Path:
-    here = Path(__file__).resolve().parents[1] / "notebooks"
-    if not here.is_dir():
-        raise FileNotFoundError(f"course notebooks not found at {here}; run from a checkout of the course")
-    return here
-
-
-def export_course(output, notebooks=None, timeout_s: int = 300) -> list:
+def export_course(output, notebooks=None, timeout_s: int = 300, only=None) -> list:
     """Execute each notebook (static mode) and write ``<name>.html`` into ``output``.
+
+    Parameters
+    ----------
+    output : str or Path
+        Folder for the HTML files (created if missing).
+    notebooks : str or Path, optional
+        Folder of notebooks; the course's own (:func:`kneecourse.course_files.notebooks_folder`) by default.
+    timeout_s : int, optional
+        Longest time one cell may run (s).
+    only : list of str, optional
+        Export only these notebooks (file names with or without ``.ipynb``).
 
     Returns
     -------
@@ -44,7 +50,14 @@ def export_course(output, notebooks=None, timeout_s: int = 300) -> list:
     from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
 
-    src = Path(notebooks) if notebooks else _notebooks_folder()
+    src = Path(notebooks) if notebooks else notebooks_folder()
+    paths = sorted(src.glob("*.ipynb"))
+    if only:
+        wanted = {Path(n).stem for n in only}
+        unknown = wanted - {p.stem for p in paths}
+        if unknown:
+            raise ValueError(f"no notebook named {sorted(unknown)} in {src}; choose from {[p.stem for p in paths]}")
+        paths = [p for p in paths if p.stem in wanted]
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
@@ -53,7 +66,7 @@ def export_course(output, notebooks=None, timeout_s: int = 300) -> list:
     with tempfile.TemporaryDirectory(prefix="kneecourse-export-") as home:
         os.environ.update(KNEECOURSE_STATIC="1", KNEECOURSE_HOME=home, MPLBACKEND="module://matplotlib_inline.backend_inline")
         try:
-            for path in sorted(src.glob("*.ipynb")):
+            for path in paths:
                 nb = nbformat.read(path, as_version=4)
                 for cell in nb.cells:
                     if cell.cell_type == "code":
@@ -81,8 +94,9 @@ def export_course(output, notebooks=None, timeout_s: int = 300) -> list:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kneecourse.export_course", description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", default="build/html", help="folder for the HTML files (default build/html)")
+    parser.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="export only these notebooks")
     args = parser.parse_args(argv)
-    for f in export_course(args.output):
+    for f in export_course(args.output, only=args.only):
         print(f)
     return 0
 

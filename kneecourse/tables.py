@@ -19,7 +19,7 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["TableError", "Table", "load_table", "parse_table", "read_text", "load_json", "SCHEMAS"]
+__all__ = ["TableError", "Table", "load_table", "parse_table", "read_text", "load_json", "data_files", "SCHEMAS"]
 
 
 class TableError(ValueError):
@@ -116,9 +116,28 @@ SCHEMAS = {
 }
 
 
+def data_files():
+    """The folder of shipped data files, as an :mod:`importlib.resources` traversable.
+
+    Installed (wheel or editable) this is the ``kneecourse.data`` package. When Python
+    imports the package straight from a source tree that was never installed — a
+    terminal in the repository folder on Binder puts the repository first on
+    ``sys.path`` — the tree's own ``data/`` folder is the same files.
+    """
+    try:
+        return resources.files("kneecourse.data")
+    except ModuleNotFoundError:
+        from pathlib import Path
+
+        tree = Path(__file__).resolve().parents[1] / "data"
+        if (tree / "__init__.py").is_file():
+            return tree
+        raise FileNotFoundError("the kneecourse data files are not installed; reinstall: pip install kneecourse") from None
+
+
 def read_text(filename: str) -> str:
     """Return the text of a data file shipped in ``kneecourse.data``."""
-    ref = resources.files("kneecourse.data").joinpath(filename)
+    ref = data_files().joinpath(filename)
     if not ref.is_file():
         raise FileNotFoundError(f"data file {filename!r} is not installed with kneecourse")
     return ref.read_text(encoding="utf-8")

@@ -18,6 +18,21 @@ def seconds_per_call(fn, number):
     return min(timeit.repeat(fn, number=number, repeat=5)) / number
 
 
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory):
+    """The course built as a wheel, as pip would build it for a learner."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True, cwd=out,
+    )
+    (whl,) = out.glob("kneecourse-*.whl")
+    return whl
+
+
 @pytest.fixture
 def course_home(tmp_path, monkeypatch):
     """A fresh, empty course folder for one test."""

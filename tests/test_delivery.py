@@ -3,9 +3,10 @@ import re
 
 import pytest
 
-from kneecourse.app import APPS, apps_folder, main, voila_command
+from kneecourse.app import APPS, main, voila_command
+from kneecourse.course_files import apps_folder
 
-from .conftest import ROOT
+from .conftest import NOTEBOOKS, ROOT
 
 
 def test_every_app_notebook_exists_and_uses_projector_style():
@@ -52,3 +53,69 @@ def test_static_export_one_html_per_notebook_without_errors(tmp_path):
     assert 'href="01_knee_is_not_a_hinge.html"' in start
     module1 = (tmp_path / "01_knee_is_not_a_hinge.html").read_text()
     assert module1.count("data:image/png;base64") >= 4, "figures and explorers must be in the page as images"
+
+
+# -- finding the course files, however the course was installed -------------------------------
+
+def test_notebooks_folder_in_a_checkout_and_by_environment(tmp_path, monkeypatch):
+    from kneecourse.course_files import CourseFilesError, apps_folder, notebooks_folder
+
+    monkeypatch.delenv("KNEECOURSE_NOTEBOOKS", raising=False)
+    assert (notebooks_folder() / "00_start_here.ipynb").is_file()
+    assert apps_folder() == notebooks_folder() / "apps"
+    monkeypatch.setenv("KNEECOURSE_NOTEBOOKS", str(tmp_path))
+    with pytest.raises(CourseFilesError, match="KNEECOURSE_NOTEBOOKS"):
+        notebooks_folder()
+    (tmp_path / "apps").mkdir()
+    (tmp_path / "00_start_here.ipynb").write_text("{}")
+    assert notebooks_folder() == tmp_path.resolve()
+
+
+def test_copy_keeps_a_learners_edits(tmp_path, capsys):
+    from kneecourse.__main__ import main as course_main
+
+    assert course_main(["copy", str(tmp_path)]) == 0
+    copied = sorted(p.relative_to(tmp_path / "notebooks").as_posix() for p in (tmp_path / "notebooks").rglob("*.ipynb"))
+    expected = sorted(p.relative_to(NOTEBOOKS).as_posix() for p in NOTEBOOKS.rglob("*.ipynb")
+                      if ".ipynb_checkpoints" not in p.parts)
+    assert copied == expected and len(copied) == 10 + len(APPS)
+    mine = tmp_path / "notebooks" / "03_patellofemoral_load.ipynb"
+    mine.write_text("my edits")
+    assert course_main(["copy", str(tmp_path)]) == 0
+    assert mine.read_text() == "my edits", "a second copy must not overwrite a learner's work"
+    assert "0 notebook(s) copied" in capsys.readouterr().out
+    assert course_main(["copy", str(tmp_path), "--overwrite"]) == 0
+    assert mine.read_text() != "my edits"
+
+
+def test_voila_url_paths():
+    from kneecourse.course_files import voila_url_path
+
+    assert voila_url_path("app_squat.ipynb") == "voila/render/notebooks/apps/app_squat.ipynb"
+    assert voila_url_path("app_squat.ipynb", "kneecourse/notebooks/") == (
+        "voila/render/kneecourse/notebooks/apps/app_squat.ipynb")
+
+
+def test_course_commands_work_from_any_folder(tmp_path):
+    """App list, where and the environment check from a folder that is not the repository."""
+    import subprocess
+    import sys
+
+    for args in (["-m", "kneecourse.app", "list"], ["-m", "kneecourse", "where"]):
+        out = subprocess.run([sys.executable, *args], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+    assert "voila/render/notebooks/apps/" in subprocess.run(
+        [sys.executable, "-m", "kneecourse.app", "list"], cwd=tmp_path, capture_output=True, text=True).stdout
+
+
+def test_environment_check_reads_extension_paths_from_jupyter_core(monkeypatch, tmp_path):
+    from kneecourse import environment
+
+    ext = tmp_path / "labextensions" / "jupyter-matplotlib"
+    ext.mkdir(parents=True)
+    (ext / "package.json").write_text("{}")
+    import jupyter_core.paths
+
+    monkeypatch.setattr(jupyter_core.paths, "jupyter_path", lambda *sub: [str(tmp_path / sub[0])] if sub else [])
+    assert environment._labextension_present("jupyter-matplotlib")
+    assert not environment._labextension_present("@jupyter-widgets/jupyterlab-manager")

@@ -17,17 +17,6 @@ from .conftest import ROOT
 DATA_FILES = sorted(p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json", ".md", ".npz"))
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory):
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
-        check=True, cwd=out,
-    )
-    (whl,) = out.glob("kneecourse-*.whl")
-    return whl
-
-
 def test_wheel_carries_every_data_file(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for f in DATA_FILES:
@@ -55,34 +44,75 @@ def test_tables_load_from_an_installed_copy(wheel, tmp_path):
     assert out.stdout.strip() == str(len(SCHEMAS))
 
 
-def _env_deps():
+#: conda-forge package name -> the PyPI name pyproject.toml uses
+CONDA_TO_PYPI = {"matplotlib-base": "matplotlib", "nbconvert-core": "nbconvert", "jupyter_core": "jupyter-core"}
+
+
+def env_pins():
+    """``environment.yml`` pins as {PyPI name: version} (conda names translated)."""
     deps = {}
     for line in (ROOT / "environment.yml").read_text().splitlines():
         m = re.match(r"^\s*-\s*([A-Za-z0-9_.\-]+)\s*=\s*([0-9.]+)\s*$", line)
         if m:
-            deps[m.group(1).lower()] = m.group(2)
+            name = m.group(1).lower()
+            deps[CONDA_TO_PYPI.get(name, name).replace("_", "-")] = m.group(2)
     return deps
+
+
+def _requirements(project, extras=()):
+    reqs = [Requirement(s) for s in project["dependencies"]]
+    for extra in extras:
+        reqs += [Requirement(s) for s in project["optional-dependencies"][extra] if not s.startswith("kneecourse")]
+    return {r.name.lower().replace("_", "-"): r for r in reqs}
 
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    env = _env_deps()
-    for spec in project["dependencies"]:
-        req = Requirement(spec)
-        name = req.name.lower()
+    env = env_pins()
+    # Binder is a learner's environment plus the app pages and nbgitpuller links (the [hub] extra)
+    wanted = _requirements(project, extras=("app", "hub"))
+    for name, req in wanted.items():
         assert name in env, f"environment.yml does not pin {name}"
         pinned = Version(env[name] + ".0" if env[name].count(".") == 0 else env[name])
         assert req.specifier.contains(pinned, prereleases=True), f"{name}={env[name]} does not satisfy {req.specifier}"
     py = Version(env["python"])
     assert py >= Version(project["requires-python"].lstrip(">="))
-    extra = set(env) - {Requirement(s).name.lower() for s in project["dependencies"]} - {"python", "pip"}
+    extra = set(env) - set(wanted) - {"python", "pip"}
     assert not extra, f"environment.yml pins packages pyproject does not list: {extra}"
+    text = (ROOT / "environment.yml").read_text()
+    assert "matplotlib-base=" in text and "- matplotlib=" not in text, "Binder needs matplotlib without its Qt GUI"
+
+
+def test_each_audience_installs_what_it_needs():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    base = _requirements(project)
+    assert "voila" not in base, "Voila is for app pages: the [app] extra, not every learner"
+    for needed in ("nbformat", "nbclient", "nbconvert", "jupyter-core"):
+        assert needed in base, f"{needed} is imported by the course but not declared"
+    assert Version("0.9.5") in base["ipympl"].specifier and Version("0.9.4") not in base["ipympl"].specifier
+    extras = project["optional-dependencies"]
+    assert "kneecourse[app]" in extras["test"] and "kneecourse[app]" in extras["hub"]
+    assert any(s.startswith("nbgitpuller") for s in extras["hub"])
 
 
 def test_binder_installs_the_package():
     post = (ROOT / "postBuild").read_text()
-    assert "pip install" in post and "." in post
+    assert re.search(r"pip install --no-deps( --no-cache-dir)? \.\s*$", post, re.M), "postBuild installs the course"
+    assert " -e " not in post, "Binder installs the course as a learner's pip would, not editable"
     assert os.access(ROOT / "postBuild", os.X_OK)
+
+
+def test_wheel_carries_the_notebooks_and_jupyterlab_settings(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    for nb in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        rel = nb.relative_to(ROOT / "notebooks").as_posix()
+        assert f"kneecourse/notebooks/{rel}" in names, f"{rel} is missing from the wheel"
+    settings = [n for n in names if n.endswith("share/jupyter/lab/settings/overrides.d/kneecourse.json")]
+    assert settings, "the wheel must install the course's JupyterLab settings"
+    import json
+
+    values = json.loads(zipfile.ZipFile(wheel).read(settings[0]))
+    assert values["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
 
 def test_readme_commands_and_badge():

@@ -32,7 +32,6 @@ from __future__ import annotations
 import io
 import math
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -395,7 +394,9 @@ def build_table():
 @lru_cache(maxsize=1)
 def load_table():
     """The shipped table (read once from the installed ``kneecourse.data`` package)."""
-    raw = resources.files("kneecourse.data").joinpath(TABLE_FILE).read_bytes()
+    from ..tables import data_files
+
+    raw = data_files().joinpath(TABLE_FILE).read_bytes()
     with np.load(io.BytesIO(raw), allow_pickle=False) as z:
         table = {k: z[k] for k in z.files}
     if ("lnV" not in table or tuple(table["channels"]) != TABLE_CHANNELS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS, OKABE_ITO
+from .style import COLORS, OKABE_ITO, legend_below
 
 __all__ = ["LeverView", "StickFigureView", "MomentBarsView"]
 
@@ -31,7 +31,7 @@ class LeverView:
         ax.set_aspect("equal")
         ax.set_xlabel("x (m)")
         ax.set_ylabel("y (m)")
-        ax.legend(loc="lower right")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.line, self.arm, self.arrow, self.text]
@@ -69,7 +69,7 @@ class StickFigureView:
         ax.set_aspect("equal")
         ax.set_xlabel("forward (m)")
         ax.set_ylabel("up (m)")
-        ax.legend(loc="upper left", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.toe_line, self.grf, *self.arms.values(), self.swing, self.body, self.com, self.load]

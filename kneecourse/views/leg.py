@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS
+from .style import COLORS, legend_below
 
 __all__ = ["Leg3DView", "CouplingCurveView", "RotationDemandView"]
 
@@ -27,7 +27,7 @@ class Leg3DView:
         ax.set_zlabel("up (m)")
         ax.set_box_aspect((0.5, 0.6, 1.0))
         ax.view_init(elev=12, azim=-40)
-        ax.legend(loc="upper left", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [*self.lines.values(), self.axis_line]
@@ -55,7 +55,7 @@ class CouplingCurveView:
         self.text = ax.text(0.98, 0.04, "", transform=ax.transAxes, ha="right")
         ax.set_xlabel("knee flexion (deg)")
         ax.set_ylabel("tibial internal rotation (deg)")
-        ax.legend(loc="upper left", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.band, self.point, self.text]
@@ -82,7 +82,7 @@ class RotationDemandView:
         ax.set_ylabel("tibial internal rotation (deg)")
         ax.set_xlim(0, 1)
         ax.set_ylim(-45, 30)
-        ax.legend(loc="lower left", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.req, self.cpl, self.lo, self.hi, self.short]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS
+from .style import COLORS, legend_below
 
 __all__ = ["ACWRView", "PlanView"]
 
@@ -27,7 +27,7 @@ class ACWRView:
         ax_ratio.set_ylim(0, 3.0)
         ax_ratio.set_ylabel("acute : chronic")
         ax_ratio.set_xlabel("day")
-        ax_ratio.legend(loc="upper left", fontsize="small")
+        legend_below(ax_ratio)
         self.n = n_days
 
     def dynamic(self):
@@ -62,7 +62,7 @@ class PlanView:
         (self.deload,) = ax.plot([], [], "s", ms=10, color=COLORS["safe"], label="lighter week")
         (self.target,) = ax.plot([], [], ls="--", color=COLORS["com"], label="target")
         ax.set_xlabel("week")
-        ax.legend(loc="upper left", fontsize="small")
+        legend_below(ax)
         self._lims = None
 
     def dynamic(self):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS
+from .style import COLORS, legend_below
 
 __all__ = ["PulleyView", "CurvesView", "FrontalKneeView", "FacetBarsView"]
 
@@ -33,8 +33,8 @@ class PulleyView:
         ax.set_aspect("equal")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title("the patella as a pulley (side view)")
-        ax.legend(loc="upper right", fontsize="small")
+        ax.set_title("the patella as a pulley")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.femur, self.tibia, self.quad, self.tendon, self.result, self.patella, self.text]
@@ -55,7 +55,7 @@ class PulleyView:
         n = np.hypot(*bis)
         into = bis / n if n > 1e-6 else np.array([-1.0, 0.0])
         self.result.xy, self.result.xyann = tuple(front + s * pf_bw * into), tuple(front)
-        self.text.set_text(f"quadriceps {fq_bw:.1f} BW → patella pressed on femur {pf_bw:.1f} BW")
+        self.text.set_text(f"quadriceps {fq_bw:.1f} BW →\npatella pressed on femur {pf_bw:.1f} BW")
 
 
 class CurvesView:
@@ -67,7 +67,7 @@ class CurvesView:
         ax_top.plot(theta, arm_mm / 50.0, color=COLORS["moment_arm"], ls="--",
                     label="quadriceps moment arm / 50 mm")
         ax_top.set_ylabel("ratio")
-        ax_top.legend(loc="lower right", fontsize="small")
+        legend_below(ax_top)
         ax_top.set_ylim(0, 1.2)
         (self.area,) = ax_bottom.plot(theta, area_mm2, color=COLORS["patella"], label="contact area (mm²)")
         self.ax_stress = ax_bottom.twinx()
@@ -120,7 +120,7 @@ class FrontalKneeView:
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title("right knee from the front")
-        ax.legend(loc="upper left", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.femur, self.tibia, self.qline, self.tline, self.vmo, self.vl, self.lat, self.patella, self.qtext]
@@ -154,7 +154,7 @@ class FacetBarsView:
                               wrap=True)
         ax.set_ylim(*ylim)
         ax.set_ylabel("facet stress (MPa)")
-        ax.legend(loc="upper left", bbox_to_anchor=(0.0, 0.88), fontsize="small", frameon=False)
+        legend_below(ax)
 
     def dynamic(self):
         return [*self.bars, *self.labels, self.balanced, self.status]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS, OKABE_ITO
+from .style import COLORS, OKABE_ITO, legend_below
 
 __all__ = ["StandingView", "ContactView", "segment_mass_bars"]
 
@@ -26,7 +26,7 @@ class StandingView:
         ax.set_aspect("equal")
         ax.set_xlabel("forward (m)")
         ax.set_ylabel("up (m)")
-        ax.legend(loc="lower right", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.parts, self.pelvis, self.trunk, self.ref, self.com, self.text]
@@ -38,7 +38,7 @@ class StandingView:
         self.ref.set_data([ref[0]], [ref[1]])
         self.pelvis.set_data([hip[0], pelvis_top[0]], [hip[1], pelvis_top[1]])
         self.trunk.set_data([hip[0], shoulder[0]], [hip[1], shoulder[1]])
-        self.text.set_text(f"centre of mass moved {shift_mm:+.1f} mm forward")
+        self.text.set_text(f"centre of mass moved\n{shift_mm:+.1f} mm forward")
 
 
 class ContactView:
@@ -60,7 +60,7 @@ class ContactView:
         ax.set_ylim(-0.02, 1.9)
         ax.set_aspect("equal")
         ax.set_xlabel("forward (m)")
-        ax.legend(loc="upper right", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.plumb, self.lead, self.grf, self.swing, self.stance, self.trunk, self.com, self.text]
@@ -78,7 +78,7 @@ class ContactView:
         self.plumb.set_data([c[0], c[0]], [0, c[1]])
         self.lead.set_data([c[0], j["heel"][0]], [0.01, 0.01])
         self.grf.set_data([j["heel"][0], c[0]], [0, c[1]])
-        self.text.set_text(f"heel lands {100 * pose['overstride_m']:.1f} cm ahead of the centre of mass\n"
+        self.text.set_text(f"heel lands {100 * pose['overstride_m']:.1f} cm ahead\nof the centre of mass\n"
                            f"shin angle {pose['shank_angle_deg']:+.0f}° · braking/vertical {pose['braking_ratio']:.2f}")
 
 

@@ -1,7 +1,7 @@
 """Module 6 views: the spring-mass runner in stance and its ground-reaction force."""
 from __future__ import annotations
 
-from .style import COLORS
+from .style import COLORS, legend_below
 
 __all__ = ["StanceView", "ForceCurveView"]
 
@@ -23,7 +23,7 @@ class StanceView:
         ax.set_aspect("equal")
         ax.set_xlabel("forward from the foot (m)")
         ax.set_ylabel("up (m)")
-        ax.legend(loc="lower right", fontsize="small")
+        legend_below(ax)
 
     def dynamic(self):
         return [self.path, self.leg, self.arrow, self.mass, self.text]

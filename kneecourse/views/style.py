@@ -40,7 +40,7 @@ _state = {"projector": False}
 
 
 def _params(projector: bool) -> dict:
-    scale = 1.45 if projector else 1.0
+    scale = 1.2 if projector else 1.0
     return {
         "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[k] for k in (
             "blue", "vermillion", "green", "orange", "purple", "sky", "black", "yellow")]),
@@ -61,6 +61,32 @@ def _params(projector: bool) -> dict:
     }
 
 
+#: the figure box of an app page in projector mode (px): a 1280×720 screen less the controls column
+PROJECTOR_FIGURE_BOX_PX = (740, 440)
+
+
+def figure_size(figsize) -> tuple:
+    """The figure size (inches) to draw at: as given, or scaled to fill the app page's box in projector mode.
+
+    Parameters
+    ----------
+    figsize : (float, float)
+        Width and height (in) the explorer is designed at.
+
+    Returns
+    -------
+    (float, float)
+        In projector mode the largest size with the same shape that fits
+        :data:`PROJECTOR_FIGURE_BOX_PX` at the figure's dpi.
+    """
+    w, h = figsize
+    if not _state["projector"]:
+        return (w, h)
+    dpi = mpl.rcParams["figure.dpi"]
+    scale = min(PROJECTOR_FIGURE_BOX_PX[0] / (w * dpi), PROJECTOR_FIGURE_BOX_PX[1] / (h * dpi))
+    return (w * scale, h * scale)
+
+
 def style(projector: bool = False) -> None:
     """Apply the course figure style to matplotlib.
 
@@ -78,3 +104,49 @@ def style(projector: bool = False) -> None:
 def is_projector() -> bool:
     """True when projector mode is on."""
     return _state["projector"]
+
+
+def legend_below(ax, ncols=None):
+    """Put an axes' legend under the figure, aligned with the axes, where it cannot cover the drawing.
+
+    Explorers redraw their artists anywhere inside the axes as the sliders move, so a legend
+    inside the axes always covers something at some setting. The legend becomes a figure
+    legend at ``outside lower left|center|right`` (constrained layout makes room for it);
+    the side follows the axes' columns in its grid.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Axes whose labelled artists the legend lists.
+    ncols : int, optional
+        Columns of entries; by default up to 4 under a full-width axes, 2 otherwise.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+    """
+    handles, labels = ax.get_legend_handles_labels()
+    spec = ax.get_subplotspec()
+    grid_cols = spec.get_gridspec().ncols
+    cols = spec.colspan
+    if cols.start == 0 and cols.stop == grid_cols:
+        side, share = "center", 1.0
+    else:  # beside another axes: this legend may use its share of the width
+        side, share = ("left" if cols.start == 0 else "right"), 0.5
+    if ncols is None:
+        ncols = _legend_columns(labels, share * ax.figure.get_figwidth())
+    return ax.figure.legend(handles, labels, loc=f"outside lower {side}", ncols=ncols,
+                            fontsize="small", frameon=False)
+
+
+def _legend_columns(labels, width_in: float, most: int = 4) -> int:
+    """How many legend columns fit ``width_in`` inches (an estimate from the label lengths)."""
+    from matplotlib.font_manager import FontProperties
+
+    pt = FontProperties(size="small").get_size_in_points()
+    entry_in = [(0.55 * len(t) + 4.5) * pt / 72 for t in labels]  # text + handle + gaps
+    for n in range(min(most, len(labels)), 1, -1):
+        rows = [entry_in[i::n] for i in range(n)]
+        if sum(max(r) for r in rows if r) <= width_in:
+            return n
+    return 1

@@ -20,7 +20,33 @@ import ipywidgets as W
 import matplotlib.pyplot as plt
 
 from ..views.display import is_widget_canvas, static_mode
-from ..views.style import is_projector
+from ..views.style import PROJECTOR_FIGURE_BOX_PX, figure_size, is_projector
+
+#: Projector mode: controls and readout in a column beside the figure, text ≥ 20 px, wide sliders,
+#: sized so an app page fits a 1280×720 screen (ipywidgets' own size variables, scoped to the explorer).
+PROJECTOR_COLUMN_PX = 1280 - PROJECTOR_FIGURE_BOX_PX[0] - 60
+PROJECTOR_CSS = f"""<style>
+.kneecourse-projector {{
+  --jp-widgets-font-size: 20px;
+  --jp-widgets-inline-height: 38px;
+  --jp-widgets-slider-handle-size: 24px;
+  --jp-widgets-slider-track-thickness: 6px;
+  --jp-widgets-inline-margin: 3px;
+  font-size: 20px;
+  line-height: 1.3;
+}}
+.kneecourse-projector .kc-projector-panel {{ width: {PROJECTOR_COLUMN_PX}px; flex: 0 0 auto; }}
+.kneecourse-projector .widget-label, .kneecourse-projector .widget-readout,
+.kneecourse-projector .widget-html-content, .kneecourse-projector button,
+.kneecourse-projector select, .kneecourse-projector .widget-dropdown > select {{ font-size: 20px; }}
+.kneecourse-projector .widget-hslider {{ width: 100% !important; height: auto; flex-wrap: wrap; }}
+.kneecourse-projector .widget-hslider > .widget-label {{ flex: 1 1 auto; width: auto !important; max-width: none; }}
+.kneecourse-projector .widget-hslider > .widget-readout {{ order: 2; flex: 0 0 auto; }}
+.kneecourse-projector .widget-hslider > .slider-container {{ order: 3; flex: 1 0 100%; padding: 0 14px; }}
+.kneecourse-projector .widget-html-content {{ line-height: 1.3; }}
+.kneecourse-projector .kc-readout .widget-html-content {{ font-size: 20px; }}
+.kneecourse-projector textarea {{ font-size: 18px; height: 3.2em !important; }}
+</style>"""
 
 
 def slider(description, value, lo, hi, step, unit="", fmt=".0f", continuous=True):
@@ -45,7 +71,7 @@ class Explorer:
     def __init__(self):
         self.controls = self._controls()
         with plt.ioff():
-            self.fig = plt.figure(figsize=self.figsize, layout="constrained")
+            self.fig = plt.figure(figsize=figure_size(self.figsize), layout="constrained")
         self._views = []
         self._build(self.fig)
         # lay the figure out once, then freeze it: constrained layout on every
@@ -160,26 +186,36 @@ class Explorer:
         self.last_update_s = time.perf_counter() - t0
 
     def widget(self):
-        """Controls, figure and readout in one box."""
+        """Controls, figure and readout in one box.
+
+        In a notebook the controls sit above the figure and the readout below it; in
+        projector mode (``kc.style(projector=True)``) the caption, controls and readout
+        form a column beside the figure, with large text, so an app page fits a
+        1280×720 projector without scrolling.
+        """
         if getattr(self, "_box", None) is None:
-            parts = []
-            if self.caption:
-                parts.append(W.HTML(f"<i>Try this:</i> {self.caption}"))
-            parts.append(W.VBox(list(self.controls.values()) + self._extra_widgets()))
+            caption = [W.HTML(f"<i>Try this:</i> {self.caption}")] if self.caption else []
+            controls = W.VBox(list(self.controls.values()) + self._extra_widgets())
             canvas = self.fig.canvas
             if is_widget_canvas(canvas):
-                parts.append(canvas)
+                figure = canvas
             else:  # a non-interactive backend: show a static image in an Output
-                out = W.Output()
-                with out:
+                figure = W.Output()
+                with figure:
                     from IPython.display import display
 
                     display(self.fig)
-                parts.append(out)
-            parts.append(self.readout)
-            self._box = W.VBox(parts)
+            self.readout.add_class("kc-readout")
             if is_projector():
+                if hasattr(canvas, "resizable"):  # a fixed size: the page is laid out for the screen
+                    canvas.resizable = False
+                panel = W.VBox([controls, self.readout])
+                panel.add_class("kc-projector-panel")
+                stage = W.VBox([figure] + caption, layout=W.Layout(width=f"{PROJECTOR_FIGURE_BOX_PX[0] + 20}px"))
+                self._box = W.HBox([W.HTML(PROJECTOR_CSS, layout=W.Layout(display="none")), panel, stage])
                 self._box.add_class("kneecourse-projector")
+            else:
+                self._box = W.VBox(caption + [controls, figure, self.readout])
         return self._box
 
     def _ipython_display_(self):

@@ -1,9 +1,10 @@
 """A real JupyterLab server and headless Chromium driven by Playwright.
 
 The server runs over a temporary copy of the notebooks (autosave writes
-outputs there, never into the repository) with private settings: the news
-pop-up is off and notebooks render every cell (no windowing), so widgets far
-down a notebook exist in the page. Every request the browser makes to a host
+outputs there, never into the repository) with the course's installed
+JupyterLab settings (news pop-up off) and two private ones: notebooks render
+every cell (no windowing), so widgets far down a notebook exist in the page,
+and autosave is off. Every request the browser makes to a host
 other than 127.0.0.1 is aborted.
 
 Chromium: Debian's package (``apt-get install -y chromium``) at
@@ -85,9 +86,8 @@ def lab_server(tmp_path_factory):
     root = base / "course"
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     settings = base / "settings"
+    # the news pop-up is off through the course's own settings (installed with the package), as for learners
     for plugin, values in {
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-            "checkForUpdates": False, "fetchNews": "false"},
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
         # no autosave: the copies keep no widget outputs whose models die with their kernels
         "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},

@@ -2,6 +2,7 @@
 import json
 import statistics
 import time
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -96,8 +97,8 @@ def canvas_of(explorer):
 def explorers(page):
     """Explorer boxes: a widget box holding a slider and an ipympl figure."""
     return page.locator(
-        "xpath=//div[contains(@class,'widget-vbox')][.//div[contains(@class,'widget-slider')]]"
-        "[.//div[contains(@class,'jupyter-matplotlib')]][not(ancestor::div[contains(@class,'widget-vbox')]"
+        "xpath=//div[contains(@class,'widget-box')][.//div[contains(@class,'widget-slider')]]"
+        "[.//div[contains(@class,'jupyter-matplotlib')]][not(ancestor::div[contains(@class,'widget-box')]"
         "[.//div[contains(@class,'widget-slider')]][.//div[contains(@class,'jupyter-matplotlib')]])]"
     )
 
@@ -229,3 +230,17 @@ def test_planner_in_training_load(page, lab_server):
         page.keyboard.press("ArrowLeft")
     after = wait_for_change(page, lambda: readout.inner_text(), before)
     assert after != before
+
+
+def test_course_settings_reach_the_learner(page, lab_server):
+    """The news pop-up is off because the installed course says so, not because the test set it."""
+    url, token = lab_server["url"], lab_server["token"]
+    with urllib.request.urlopen(f"{url}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={token}",
+                                timeout=30) as r:
+        schema = json.load(r)["schema"]["properties"]
+    assert schema["fetchNews"]["default"] == "false" and schema["checkForUpdates"]["default"] is False, (
+        "the course's JupyterLab settings are not installed: install the course with `pip install .` (not -e)")
+    page.goto(f"{url}/lab?token={token}")
+    page.locator(".jp-LauncherCard").first.wait_for(state="visible", timeout=90_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("text=Would you like to receive official Jupyter news").count() == 0

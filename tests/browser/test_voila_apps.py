@@ -1,10 +1,17 @@
-"""Every app in Voila: renders without error, and a control redraws the figure."""
+"""Every app in Voila: renders without error, a control redraws the figure, and the page is projector-ready.
+
+Projector-ready, checked on a 1280×720 screen: the whole app fits without scrolling, every control
+label, readout and button is at least 18 px, sliders are wide, and a screenshot of each app is
+saved in build/browser/projector_<app>.png. Apps are opened twice: from Voila's own server (app
+mode) and from JupyterLab's server at /voila/render/notebooks/apps/... (Binder and hubs).
+"""
 import os
 import sys
 
 import pytest
 
-from kneecourse.app import APPS, apps_folder
+from kneecourse.app import APPS
+from kneecourse.course_files import apps_folder, voila_url_path
 
 from .conftest import ARTIFACTS, _free_port, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
@@ -25,8 +32,64 @@ def voila_server(tmp_path_factory):
         yield url
 
 
+PROJECTOR = {"width": 1280, "height": 720}
+MIN_TEXT_PX = 18
+MIN_SLIDER_PX = 240
+
+#: every text a learner reads in the explorer: labels, slider readouts, buttons, readout and caption
+_MEASURE = """box => {
+  const sizes = [];
+  for (const el of box.querySelectorAll('.widget-label, .widget-readout, button, select, .widget-html-content')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || !(el.innerText || '').trim()) continue;
+    sizes.push([el.className.split(' ')[0] + ': ' + (el.innerText || '').trim().slice(0, 30),
+                parseFloat(getComputedStyle(el).fontSize)]);
+  }
+  const sliders = [...box.querySelectorAll('.widget-hslider .slider-container')].map(
+      el => el.getBoundingClientRect().width);
+  // the page may scroll in an inner container: measure where the explorer and everything above it end
+  for (let el = box; el; el = el.parentElement) { el.scrollTop = 0; el.scrollLeft = 0; }
+  window.scrollTo(0, 0);
+  let bottom = 0, right = 0;
+  for (const el of [box, ...box.querySelectorAll('*')]) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right);
+  }
+  return {sizes, sliders, scrollW: Math.ceil(right), scrollH: Math.ceil(bottom),
+          projector: box.closest('.kneecourse-projector') !== null || box.querySelector('.kneecourse-projector') !== null};
+}"""
+
+
+@pytest.fixture
+def projector_page(browser):
+    context = browser.new_context(viewport=PROJECTOR)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.split("/")[2].startswith("127.0.0.1")
+                  or route.request.url.startswith(("data:", "blob:")) else route.abort())
+    p = context.new_page()
+    p.set_default_timeout(60_000)
+    yield p
+    context.close()
+
+
+def check_projector_ready(page, box, name):
+    """Sizes and fit at 1280×720; saves a screenshot; returns the measurements."""
+    page.evaluate("() => document.fonts && document.fonts.ready")
+    m = box.evaluate(_MEASURE)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"projector_{name}.png"))
+    assert m["projector"], f"app {name}: projector style is not on"
+    small = [(what, px) for what, px in m["sizes"] if px < MIN_TEXT_PX]
+    assert not small, f"app {name}: text below {MIN_TEXT_PX} px: {small[:5]}"
+    assert m["sliders"] and min(m["sliders"]) >= MIN_SLIDER_PX, f"app {name}: slider widths {m['sliders']}"
+    assert m["scrollW"] <= PROJECTOR["width"] and m["scrollH"] <= PROJECTOR["height"], (
+        f"app {name}: the page is {m['scrollW']}×{m['scrollH']} px, more than the 1280×720 screen")
+    return m
+
+
 @pytest.mark.parametrize("name", list(APPS))
-def test_app_renders_and_reacts(page, voila_server, name):
+def test_app_renders_and_reacts(projector_page, voila_server, name):
+    page = projector_page
     page.goto(f"{voila_server}/voila/render/{APPS[name][0]}")
     box = explorers(page).first
     box.wait_for(state="visible", timeout=90_000)
@@ -39,5 +102,21 @@ def test_app_renders_and_reacts(page, voila_server, name):
     move_slider(page, box, presses=6)
     after = wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), before, timeout_s=15)
     assert after != before, f"app {name}: the figure did not redraw"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"app_{name}.png"))
+    check_projector_ready(page, box, name)
+
+
+def test_app_page_on_jupyterlab_server(page, lab_server):
+    """Binder and hubs have one port: the app page comes from JupyterLab's own server."""
+    url, token = lab_server["url"], lab_server["token"]
+    page.goto(f"{url}/{voila_url_path(APPS['spring'][0])}?token={token}")
+    box = explorers(page).first
+    box.wait_for(state="visible", timeout=90_000)
+    canvas = canvas_of(box)
+    canvas.wait_for(state="visible")
+    page.wait_for_timeout(500)
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error displaying widget" not in body
+    before = canvas.evaluate("c => c.toDataURL()")
+    move_slider(page, box, presses=6)
+    after = wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), before, timeout_s=15)
+    assert after != before, "the app page on JupyterLab's server did not redraw"
