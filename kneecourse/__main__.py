@@ -3,6 +3,7 @@
     python -m kneecourse copy DIR [--overwrite]   # the notebooks into DIR/notebooks
     python -m kneecourse where                    # the folders the course uses
     python -m kneecourse check                    # the environment check
+    python -m kneecourse links [--hub URL]        # launch links: Binder, a hub (nbgitpuller), app pages
 
 App pages: ``python -m kneecourse.app``; the static export: ``python -m kneecourse.export_course``.
 """
@@ -20,6 +21,10 @@ def main(argv=None) -> int:
     cp.add_argument("--overwrite", action="store_true", help="replace notebooks that already exist")
     sub.add_parser("where", help="print the folders the course reads")
     sub.add_parser("check", help="is this environment ready for the course?")
+    ln = sub.add_parser("links", help="launch links for Binder and a JupyterHub (nbgitpuller), pages and apps")
+    ln.add_argument("--hub", help="your hub's address, e.g. https://hub.example.org")
+    ln.add_argument("--repo", default=None, help="the course repository (default: the public one)")
+    ln.add_argument("--branch", default="main")
     args = parser.parse_args(argv)
 
     from .course_files import CourseFilesError, copy_course, notebooks_folder
@@ -29,6 +34,15 @@ def main(argv=None) -> int:
             written = copy_course(args.directory, overwrite=args.overwrite)
             print(f"{len(written)} notebook(s) copied into {args.directory}/notebooks")
             print(f"open the course with: cd {args.directory} && jupyter lab notebooks/00_start_here.ipynb")
+            return 0
+        if args.command == "links":
+            from .links import COURSE_REPOSITORY, workshop_links
+
+            links = workshop_links(args.hub, args.repo or COURSE_REPOSITORY, args.branch)
+            for where, pages in links.items():
+                print(f"# {where}")
+                for page, link in pages.items():
+                    print(f"{page:22s} {link}")
             return 0
         if args.command == "where":
             from .progress import user_folder

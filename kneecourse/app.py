@@ -15,7 +15,8 @@ import argparse
 import subprocess
 import sys
 
-from .course_files import apps_folder, voila_url_path
+from .course_files import apps_folder
+from .links import HUB_FOLDER, page_path
 
 #: app name -> (notebook file, one-line description)
 APPS = {
@@ -51,9 +52,10 @@ def main(argv=None) -> int:
         for name, (fname, what) in APPS.items():
             print(f"{name:15s} {what}")
         print("\nOn a Jupyter server with Voila (Binder, a hub, or `jupyter lab` started in a course folder)")
-        print("the same pages are at <server>/" + voila_url_path("<app file>") + ", for example")
-        print("<server>/" + voila_url_path(APPS["squat"][0]) + "  (after an nbgitpuller link on a hub: "
-              + voila_url_path(APPS["squat"][0], "kneecourse/notebooks") + ")")
+        print("the same pages are at <server>/" + page_path("<app file>", app=True) + ", for example")
+        print("<server>/" + page_path(APPS["squat"][0], app=True) + "  (after an nbgitpuller link on a hub: "
+              + page_path(APPS["squat"][0], HUB_FOLDER, app=True) + ")")
+        print("launch links for Binder and a hub: python -m kneecourse links --hub https://<your hub>")
         print(f"app notebooks: {apps_folder()}")
         return 0
     cmd = voila_command(args.name, args.port)

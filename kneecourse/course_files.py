@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError", "voila_url_path"]
+__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError"]
 
 #: the first page of the course: a folder holding it is a course folder
 START_PAGE = "00_start_here.ipynb"
@@ -71,27 +71,6 @@ def notebooks_folder() -> Path:
 def apps_folder() -> Path:
     """The folder of app notebooks (one no-code page per explorer)."""
     return notebooks_folder() / "apps"
-
-
-def voila_url_path(app_notebook: str, notebooks_path: str = "notebooks") -> str:
-    """The URL path of an app page on a Jupyter server that has Voila installed.
-
-    Parameters
-    ----------
-    app_notebook : str
-        File name of the app notebook, e.g. ``"app_squat.ipynb"``.
-    notebooks_path : str, optional
-        Where the course's ``notebooks`` folder sits relative to the server's
-        root folder: ``"notebooks"`` on Binder and after ``copy_course``,
-        ``"kneecourse/notebooks"`` after an nbgitpuller link on a hub.
-
-    Returns
-    -------
-    str
-        For example ``"voila/render/notebooks/apps/app_squat.ipynb"``; put it
-        after the server's base URL (``/user/<name>/`` on a hub).
-    """
-    return f"voila/render/{notebooks_path.strip('/')}/apps/{app_notebook}"
 
 
 def copy_course(destination, overwrite: bool = False) -> list:

@@ -53,7 +53,7 @@ class StickFigureView:
 
     _chain = ("toe", "heel", "ankle", "knee", "hip", "shoulder", "head")
 
-    def __init__(self, ax):
+    def __init__(self, ax, legend: bool = True):
         self.ax = ax
         (self.body,) = ax.plot([], [], "-o", color=COLORS["bone"], lw=5, ms=6)
         (self.swing,) = ax.plot([], [], "-o", color=COLORS["bone"], lw=4, ms=5, alpha=0.45)
@@ -69,7 +69,8 @@ class StickFigureView:
         ax.set_aspect("equal")
         ax.set_xlabel("forward (m)")
         ax.set_ylabel("up (m)")
-        legend_below(ax)
+        if legend:  # side-by-side pictures in a notebook may leave it out
+            legend_below(ax)
 
     def dynamic(self):
         return [self.toe_line, self.grf, *self.arms.values(), self.swing, self.body, self.com, self.load]

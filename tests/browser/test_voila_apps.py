@@ -11,7 +11,8 @@ import sys
 import pytest
 
 from kneecourse.app import APPS
-from kneecourse.course_files import apps_folder, voila_url_path
+from kneecourse.course_files import apps_folder
+from kneecourse.links import page_path
 
 from .conftest import ARTIFACTS, _free_port, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
@@ -108,7 +109,7 @@ def test_app_renders_and_reacts(projector_page, voila_server, name):
 def test_app_page_on_jupyterlab_server(page, lab_server):
     """Binder and hubs have one port: the app page comes from JupyterLab's own server."""
     url, token = lab_server["url"], lab_server["token"]
-    page.goto(f"{url}/{voila_url_path(APPS['spring'][0])}?token={token}")
+    page.goto(f"{url}/{page_path(APPS['spring'][0], app=True)}?token={token}")
     box = explorers(page).first
     box.wait_for(state="visible", timeout=90_000)
     canvas = canvas_of(box)

@@ -1,13 +1,26 @@
-"""Simulate a workshop: a local JupyterHub, N learners, each running two course notebooks at once.
+"""Simulate a workshop: a local JupyterHub, N learners who open an nbgitpuller link, then run the course.
 
-    python tests/load/workshop.py --learners 10
+    python tests/load/workshop.py --learners 40
 
-Needs ``pip install -e ".[load]"`` (jupyterhub) and ``npm install -g configurable-http-proxy``.
+Needs ``pip install ".[load]"`` (jupyterhub, nbgitpuller) and ``npm install -g configurable-http-proxy``.
 Everything listens on 127.0.0.1; the hub uses a dummy authenticator and starts each learner's
-JupyterLab server as a local process with a private home under a temporary folder. Each learner
-starts a kernel per notebook and executes its code cells through the server's REST and websocket
-API, as a browser would. The run is bounded: it stops after ``--timeout`` seconds whatever happens.
-Prints wall time, errors and peak memory (server + kernels) per learner; ``--json`` for figures.
+JupyterLab server as a local process with a private home under a temporary folder.
+
+Each learner, all at the same time, as on a workshop morning:
+
+1. starts a server (what logging in does);
+2. opens the facilitator's **nbgitpuller link** — the link's page, then the pull it starts — which
+   clones the course from a local git repository (a bare clone of this checkout's HEAD, or
+   ``--repo``) into ``~/kneecourse`` of their own home;
+3. runs two course notebooks from that copy at once (modules 3 and 6), a kernel each, cell by cell
+   through the server's REST and websocket API, as a browser would;
+4. in the module-3 kernel, moves the PF explorer's knee-angle slider 40 times and times each
+   update in the kernel (model, redraw and the figure's image sent out of the kernel — not the
+   browser's paint, which the browser tests measure).
+
+The run is bounded: it stops after ``--timeout`` seconds whatever happens. Prints, per learner, the
+pull time, the notebook cells run, peak memory (server + kernels), the p95 slider update and any
+error; then the wall time and the totals. ``--json`` for figures.
 """
 from __future__ import annotations
 
@@ -24,6 +37,7 @@ import sys
 import tempfile
 import textwrap
 import time
+import urllib.parse
 import uuid
 from pathlib import Path
 
@@ -32,6 +46,45 @@ from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ("03_patellofemoral_load.ipynb", "06_running_as_a_spring.ipynb")
+#: where an nbgitpuller link puts the course in a learner's home (the facilitator guide's links use it)
+TARGET = "kneecourse"
+SLIDER_STEPS = 40
+SLIDER_CELL = f"""
+import json, time
+from IPython.display import display
+from kneecourse.widgets import PatellofemoralExplorer
+_e = PatellofemoralExplorer()
+display(_e)
+_ms = []
+for _i in range({SLIDER_STEPS}):
+    _t0 = time.perf_counter()
+    _e.set(knee_flexion_deg=float(20 + 4 * (_i % 20)))
+    _ms.append(1000 * (time.perf_counter() - _t0))
+print("SLIDER_MS", json.dumps(_ms))
+"""
+
+
+def course_repository(work: Path, source: str | None) -> str:
+    """A git URL to pull the course from: ``source``, or a bare clone of this checkout's HEAD."""
+    if source:
+        return source
+    bare = work / "course.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(ROOT), str(bare)], check=True)
+    return bare.as_uri()
+
+
+def pull_query(repo: str) -> str:
+    """The query of the nbgitpuller link the facilitator shares (see docs/jupyterhub.md)."""
+    return urllib.parse.urlencode({"repo": repo, "branch": "main", "targetpath": TARGET,
+                                   "urlpath": f"lab/tree/{TARGET}/notebooks/00_start_here.ipynb"})
+
+
+def percentile(xs, q):
+    """The q-th percentile (nearest rank); NaN for no data."""
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    return xs[min(len(xs) - 1, max(0, int(round(q / 100 * len(xs) + 0.5)) - 1))]
 
 
 def free_port():
@@ -52,8 +105,9 @@ def hub_config(work: Path, port: int, token: str) -> str:
         c.Spawner.default_url = "/lab"
         c.Spawner.cmd = ["{sys.executable}", "-m", "jupyterhub.singleuser"]
         c.Spawner.args = ["--allow-root"] if {os.geteuid() == 0} else []
-        c.Spawner.start_timeout = 120
-        c.Spawner.http_timeout = 120
+        c.Spawner.start_timeout = 600
+        c.Spawner.http_timeout = 600
+        c.JupyterHub.concurrent_spawn_limit = 0
         c.Spawner.environment = {{"KNEECOURSE_HOME": "{work}/home/{{username}}/.kneecourse"}}
         c.JupyterHub.db_url = "sqlite:///{work}/hub.sqlite"
         c.JupyterHub.cookie_secret_file = "{work}/cookie_secret"
@@ -93,10 +147,11 @@ def rss_mb(pids):
 
 
 class Learner:
-    def __init__(self, base, token, name):
-        self.base, self.token, self.name = base, token, name
+    def __init__(self, base, token, name, repo, work):
+        self.base, self.token, self.name, self.repo, self.work = base, token, name, repo, work
         self.http = AsyncHTTPClient()
         self.errors, self.peak_mb, self.seconds, self.cells = [], 0.0, None, 0
+        self.pull_s, self.slider_ms = None, []
 
     async def api(self, method, path, body=None, hub=True):
         url = f"{self.base}/hub/api{path}" if hub else f"{self.base}/user/{self.name}/api{path}"
@@ -111,49 +166,89 @@ class Learner:
     async def start(self):
         await self.api("POST", f"/users/{self.name}")
         await self.api("POST", f"/users/{self.name}/server")
-        for _ in range(240):
+        for _ in range(1200):
             info = await self.api("GET", f"/users/{self.name}")
             server = info.get("servers", {}).get("", {})
             if server.get("ready"):
                 return
             await asyncio.sleep(0.5)
-        raise RuntimeError(f"{self.name}: server not ready after 120 s")
+        raise RuntimeError(f"{self.name}: server not ready after 600 s")
+
+    async def pull(self):
+        """Open the nbgitpuller link: its page, then the pull it starts (an event stream)."""
+        t0 = time.perf_counter()
+        headers = {"Authorization": f"token {self.token}"}
+        page = await self.http.fetch(HTTPRequest(f"{self.base}/user/{self.name}/git-pull?{pull_query(self.repo)}",
+                                                 headers=headers, request_timeout=300), raise_error=False)
+        if page.code != 200:
+            raise RuntimeError(f"{self.name}: the nbgitpuller link answered HTTP {page.code}")
+        events = []
+        resp = await self.http.fetch(HTTPRequest(
+            f"{self.base}/user/{self.name}/git-pull/api?{pull_query(self.repo)}", headers=headers,
+            request_timeout=600), raise_error=False)
+        for line in resp.body.decode().splitlines():
+            if line.startswith("data: "):
+                events.append(json.loads(line[6:]))
+        phases = [e.get("phase") for e in events]
+        if "finished" not in phases:
+            raise RuntimeError(f"{self.name}: nbgitpuller did not finish: "
+                               f"{[e.get('message') for e in events if e.get('phase') == 'error']}")
+        if not (self.course / "00_start_here.ipynb").is_file():
+            raise RuntimeError(f"{self.name}: the pulled course has no notebooks in {self.course}")
+        self.pull_s = time.perf_counter() - t0
+
+    @property
+    def course(self) -> Path:
+        """The learner's own copy of the notebooks, where the link put them."""
+        return self.work / "home" / self.name / TARGET / "notebooks"
+
+    async def execute(self, ws, session, code, nb_name):
+        """Run one cell; returns its printed output."""
+        msg_id = uuid.uuid4().hex
+        await ws.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "username": self.name, "session": session, "msg_type": "execute_request",
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+            "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True},
+        }))
+        printed = []
+        while True:
+            raw = await asyncio.wait_for(ws.read_message(), timeout=600)
+            if raw is None:
+                raise RuntimeError(f"{self.name}: kernel websocket closed in {nb_name}")
+            if not isinstance(raw, str):
+                continue
+            m = json.loads(raw)
+            if m.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if m["msg_type"] == "error":
+                self.errors.append(f"{nb_name}: {m['content']['ename']}: {m['content']['evalue']}")
+            if m["msg_type"] == "stream":
+                printed.append(m["content"]["text"])
+            if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                self.cells += 1
+                self.peak_mb = max(self.peak_mb, rss_mb(learner_pids(self.name)))
+                return "".join(printed)
 
     async def run_notebook(self, nb_name):
-        cells = [c for c in json.loads((ROOT / "notebooks" / nb_name).read_text())["cells"] if c["cell_type"] == "code"]
+        cells = [c for c in json.loads((self.course / nb_name).read_text())["cells"] if c["cell_type"] == "code"]
         kernel = await self.api("POST", "/kernels", {"name": "python3"}, hub=False)
         ws_url = f"{self.base.replace('http', 'ws')}/user/{self.name}/api/kernels/{kernel['id']}/channels"
         ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {self.token}"}))
         session = uuid.uuid4().hex
         try:
-            # notebooks open relative links and data from the course folder
-            cells.insert(0, {"source": f"import os; os.chdir({str(ROOT / 'notebooks')!r})"})
+            # the notebook's own folder is the kernel's working folder, as when the learner opens it
+            await self.execute(ws, session, f"import os; os.chdir({str(self.course)!r})", nb_name)
             for cell in cells:
-                src = "".join(cell["source"])
-                msg_id = uuid.uuid4().hex
-                await ws.write_message(json.dumps({
-                    "header": {"msg_id": msg_id, "username": self.name, "session": session, "msg_type": "execute_request",
-                               "version": "5.3", "date": ""},
-                    "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                    "content": {"code": src, "silent": False, "store_history": True, "user_expressions": {},
-                                "allow_stdin": False, "stop_on_error": True},
-                }))
-                done = False
-                while not done:
-                    raw = await asyncio.wait_for(ws.read_message(), timeout=300)
-                    if raw is None:
-                        raise RuntimeError(f"{self.name}: kernel websocket closed in {nb_name}")
-                    if not isinstance(raw, str):
-                        continue
-                    m = json.loads(raw)
-                    if m.get("parent_header", {}).get("msg_id") != msg_id:
-                        continue
-                    if m["msg_type"] == "error":
-                        self.errors.append(f"{nb_name}: {m['content']['ename']}: {m['content']['evalue']}")
-                    if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
-                        done = True
-                        self.cells += 1
-                self.peak_mb = max(self.peak_mb, rss_mb(learner_pids(self.name)))
+                await self.execute(ws, session, "".join(cell["source"]), nb_name)
+            if nb_name == NOTEBOOKS[0]:
+                out = await self.execute(ws, session, SLIDER_CELL, nb_name)
+                for line in out.splitlines():
+                    if line.startswith("SLIDER_MS "):
+                        self.slider_ms = json.loads(line.split(" ", 1)[1])
+                if not self.slider_ms:
+                    self.errors.append("the slider timing printed nothing")
         finally:
             ws.close()
             await self.api("DELETE", f"/kernels/{kernel['id']}", hub=False)
@@ -161,12 +256,13 @@ class Learner:
     async def work(self):
         t0 = time.perf_counter()
         await self.start()
+        await self.pull()
         await asyncio.gather(*(self.run_notebook(nb) for nb in NOTEBOOKS))
         self.seconds = time.perf_counter() - t0
 
 
-async def workshop(base, token, n):
-    learners = [Learner(base, token, f"learner{i:02d}") for i in range(n)]
+async def workshop(base, token, n, repo, work):
+    learners = [Learner(base, token, f"learner{i:02d}", repo, work) for i in range(n)]
     results = await asyncio.gather(*(learner.work() for learner in learners), return_exceptions=True)
     for learner, res in zip(learners, results):
         if isinstance(res, Exception):
@@ -176,8 +272,9 @@ async def workshop(base, token, n):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--learners", type=int, default=10)
-    parser.add_argument("--timeout", type=int, default=900, help="stop the whole run after this many seconds")
+    parser.add_argument("--learners", type=int, default=40, help="learners at once (the README's workshop size: 40)")
+    parser.add_argument("--repo", help="git URL of the course to pull (default: a bare clone of this checkout)")
+    parser.add_argument("--timeout", type=int, default=1800, help="stop the whole run after this many seconds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not shutil.which("configurable-http-proxy"):
@@ -185,6 +282,7 @@ def main(argv=None) -> int:
         return 2
     work = Path(tempfile.mkdtemp(prefix="kneecourse-workshop-"))
     port, token = free_port(), secrets.token_hex(16)
+    repo = course_repository(work, args.repo)
     (work / "jupyterhub_config.py").write_text(hub_config(work, port, token))
     log = open(work / "hub.log", "w")
     hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")],
@@ -203,7 +301,7 @@ def main(argv=None) -> int:
                     raise RuntimeError((work / "hub.log").read_text()[-3000:])
                 time.sleep(0.5)
         t0 = time.perf_counter()
-        learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners), args.timeout))
+        learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners, repo, work), args.timeout))
         wall = time.perf_counter() - t0
     finally:
         os.killpg(hub.pid, signal.SIGTERM)
@@ -212,19 +310,31 @@ def main(argv=None) -> int:
         except subprocess.TimeoutExpired:
             os.killpg(hub.pid, signal.SIGKILL)
         log.close()
-    rows = [{"learner": x.name, "seconds": round(x.seconds or float("nan"), 1), "peak_mb": round(x.peak_mb, 1),
-             "cells_executed": x.cells, "errors": x.errors} for x in learners]
+    rows = [{"learner": x.name, "seconds": round(x.seconds or float("nan"), 1),
+             "pull_s": round(x.pull_s or float("nan"), 1), "peak_mb": round(x.peak_mb, 1),
+             "cells_executed": x.cells, "slider_p95_ms": round(percentile(x.slider_ms, 95), 1),
+             "slider_median_ms": round(percentile(x.slider_ms, 50), 1), "errors": x.errors} for x in learners]
     ok = all(not r["errors"] for r in rows)
+    every_step = [ms for x in learners for ms in x.slider_ms]
     summary = {"learners": args.learners, "notebooks_each": list(NOTEBOOKS), "wall_s": round(wall, 1),
-               "all_completed": ok, "rows": rows, "cpus": os.cpu_count()}
+               "all_completed": ok, "failures": sum(bool(r["errors"]) for r in rows),
+               "peak_mb_max": max((r["peak_mb"] for r in rows), default=0.0),
+               "peak_mb_median": round(percentile([r["peak_mb"] for r in rows], 50), 1),
+               "pull_s_max": max((r["pull_s"] for r in rows), default=0.0),
+               "slider_p95_ms_worst_learner": max((r["slider_p95_ms"] for r in rows), default=0.0),
+               "slider_p95_ms_all_steps": round(percentile(every_step, 95), 1),
+               "rows": rows, "cpus": os.cpu_count()}
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
         for r in rows:
-            print(f"{r['learner']}: {r['cells_executed']} cells in {r['seconds']:6.1f} s, "
-                  f"peak {r['peak_mb']:6.1f} MB (server + kernels)"
+            print(f"{r['learner']}: pulled in {r['pull_s']:5.1f} s, {r['cells_executed']} cells in {r['seconds']:6.1f} s, "
+                  f"peak {r['peak_mb']:6.1f} MB (server + kernels), slider p95 {r['slider_p95_ms']:6.1f} ms"
                   + (f"  ERRORS: {r['errors']}" if r["errors"] else ""))
-        print(f"{args.learners} learners, wall time {wall:.1f} s, all completed without error: {ok}")
+        print(f"{args.learners} learners on {os.cpu_count()} cores: wall time {wall:.1f} s, failures {summary['failures']}, "
+              f"peak memory per learner {summary['peak_mb_median']:.0f} MB median / {summary['peak_mb_max']:.0f} MB max, "
+              f"slider update p95 {summary['slider_p95_ms_all_steps']:.1f} ms over all steps "
+              f"(worst learner {summary['slider_p95_ms_worst_learner']:.1f} ms)")
     if ok:
         shutil.rmtree(work, ignore_errors=True)
     else:
