@@ -12,6 +12,7 @@ Voila installed (Binder, a hub) the same pages are at
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -59,7 +60,9 @@ def main(argv=None) -> int:
         print(f"app notebooks: {apps_folder()}")
         return 0
     cmd = voila_command(args.name, args.port)
-    print(f"serving {args.name} at http://127.0.0.1:{args.port}  (Ctrl+C to stop)")
+    print(f"serving {args.name} at http://127.0.0.1:{args.port}  (Ctrl+C to stop)", flush=True)
+    if os.name == "posix":  # become Voila: stopping this process stops Voila and its kernels
+        os.execv(cmd[0], cmd)
     return subprocess.call(cmd)
 
 

@@ -131,6 +131,28 @@ def test_binder_exports_one_notebook(binder_image, where):
     assert html.count("data:image/png;base64") >= 2
 
 
+def _kernels_left(image, wait_s=15):
+    """Kernel processes of the image's Python still running after ``wait_s`` seconds."""
+    import time
+    from pathlib import Path
+
+    deadline = time.time() + wait_s
+    while True:
+        left = []
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                cmd = (d / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if cmd and cmd[0].decode(errors="replace") == image["python"] and b"ipykernel_launcher" in cmd:
+                left.append(int(d.name))
+        if not left or time.time() > deadline:
+            return left
+        time.sleep(0.5)
+
+
 def _get(url, timeout=120):
     with urllib.request.urlopen(url, timeout=timeout) as r:
         return r.status, r.read().decode("utf-8", "replace")
@@ -146,6 +168,8 @@ def test_binder_serves_one_app_with_voila(binder_image):
         status, body = _get(f"http://127.0.0.1:{port}/")
     assert status == 200
     assert "Traceback" not in body
+    # stopping app mode stops Voila and the kernel it started for the page
+    assert _kernels_left(binder_image) == [], "app mode left kernels running after it was stopped"
     assert "application/vnd.jupyter.widget-view+json" in body, "the explorer widget is not in the page"
 
 

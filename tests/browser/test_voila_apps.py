@@ -88,36 +88,31 @@ def check_projector_ready(page, box, name):
     return m
 
 
-@pytest.mark.parametrize("name", list(APPS))
-def test_app_renders_and_reacts(projector_page, voila_server, name):
-    page = projector_page
-    page.goto(f"{voila_server}/voila/render/{APPS[name][0]}")
+def open_app_and_move_a_slider(page, url, what):
+    """Open an app page, check it rendered without errors and that a slider redraws the figure."""
+    page.goto(url)
     box = explorers(page).first
     box.wait_for(state="visible", timeout=90_000)
     canvas = canvas_of(box)
     canvas.wait_for(state="visible")
     page.wait_for_timeout(500)
     body = page.inner_text("body")
-    assert "Traceback" not in body and "Error displaying widget" not in body
+    assert "Traceback" not in body and "Error displaying widget" not in body, f"{what}: errors on the page"
     before = canvas.evaluate("c => c.toDataURL()")
     move_slider(page, box, presses=6)
     after = wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), before, timeout_s=15)
-    assert after != before, f"app {name}: the figure did not redraw"
-    check_projector_ready(page, box, name)
+    assert after != before, f"{what}: the figure did not redraw"
+    return box
+
+
+@pytest.mark.parametrize("name", list(APPS))
+def test_app_renders_and_reacts(projector_page, voila_server, name):
+    box = open_app_and_move_a_slider(projector_page, f"{voila_server}/voila/render/{APPS[name][0]}", f"app {name}")
+    check_projector_ready(projector_page, box, name)
 
 
 def test_app_page_on_jupyterlab_server(page, lab_server):
     """Binder and hubs have one port: the app page comes from JupyterLab's own server."""
     url, token = lab_server["url"], lab_server["token"]
-    page.goto(f"{url}/{page_path(APPS['spring'][0], app=True)}?token={token}")
-    box = explorers(page).first
-    box.wait_for(state="visible", timeout=90_000)
-    canvas = canvas_of(box)
-    canvas.wait_for(state="visible")
-    page.wait_for_timeout(500)
-    body = page.inner_text("body")
-    assert "Traceback" not in body and "Error displaying widget" not in body
-    before = canvas.evaluate("c => c.toDataURL()")
-    move_slider(page, box, presses=6)
-    after = wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), before, timeout_s=15)
-    assert after != before, "the app page on JupyterLab's server did not redraw"
+    open_app_and_move_a_slider(page, f"{url}/{page_path(APPS['spring'][0], app=True)}?token={token}",
+                               "the app page on JupyterLab's server")

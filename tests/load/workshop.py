@@ -15,8 +15,8 @@ Each learner, all at the same time, as on a workshop morning:
 3. runs two course notebooks from that copy at once (modules 3 and 6), a kernel each, cell by cell
    through the server's REST and websocket API, as a browser would;
 4. in the module-3 kernel, moves the PF explorer's knee-angle slider 40 times and times each
-   update in the kernel (model, redraw and the figure's image sent out of the kernel — not the
-   browser's paint, which the browser tests measure).
+   update in the kernel: the model, the blitted redraw, the PNG diff of the figure and its message
+   out of the kernel (not the network or the browser's paint, which the browser tests measure).
 
 The run is bounded: it stops after ``--timeout`` seconds whatever happens. Prints, per learner, the
 pull time, the notebook cells run, peak memory (server + kernels), the p95 slider update and any
@@ -49,12 +49,15 @@ NOTEBOOKS = ("03_patellofemoral_load.ipynb", "06_running_as_a_spring.ipynb")
 #: where an nbgitpuller link puts the course in a learner's home (the facilitator guide's links use it)
 TARGET = "kneecourse"
 SLIDER_STEPS = 40
+#: how long a request may wait to connect: a browser waits minutes, tornado's default is 20 s
+CONNECT_S = 300
 SLIDER_CELL = f"""
 import json, time
 from IPython.display import display
 from kneecourse.widgets import PatellofemoralExplorer
 _e = PatellofemoralExplorer()
 display(_e)
+_e.fig.canvas.draw()  # the first full draw a browser asks for: from here on a step is blitted and sent as an image
 _ms = []
 for _i in range({SLIDER_STEPS}):
     _t0 = time.perf_counter()
@@ -93,7 +96,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def hub_config(work: Path, port: int, token: str) -> str:
+def hub_config(work: Path, port: int, token: str, server_args=()) -> str:
+    server_args = list(server_args)
     return textwrap.dedent(f"""
         c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
         c.JupyterHub.hub_ip = "127.0.0.1"
@@ -104,11 +108,13 @@ def hub_config(work: Path, port: int, token: str) -> str:
         c.SimpleLocalProcessSpawner.home_dir_template = "{work}/home/{{username}}"
         c.Spawner.default_url = "/lab"
         c.Spawner.cmd = ["{sys.executable}", "-m", "jupyterhub.singleuser"]
-        c.Spawner.args = ["--allow-root"] if {os.geteuid() == 0} else []
+        c.Spawner.args = (["--allow-root"] if {os.geteuid() == 0} else []) + {server_args!r}
         c.Spawner.start_timeout = 600
         c.Spawner.http_timeout = 600
         c.JupyterHub.concurrent_spawn_limit = 0
-        c.Spawner.environment = {{"KNEECOURSE_HOME": "{work}/home/{{username}}/.kneecourse"}}
+        # a short runtime folder: IPC kernel sockets are files whose paths must stay under ~100 characters
+        c.Spawner.environment = {{"KNEECOURSE_HOME": "{work}/home/{{username}}/.kneecourse",
+                                  "JUPYTER_RUNTIME_DIR": "/tmp/{work.name[-8:]}-{{username}}"}}
         c.JupyterHub.db_url = "sqlite:///{work}/hub.sqlite"
         c.JupyterHub.cookie_secret_file = "{work}/cookie_secret"
         c.JupyterHub.pid_file = "{work}/hub.pid"
@@ -148,16 +154,16 @@ def rss_mb(pids):
 
 class Learner:
     def __init__(self, base, token, name, repo, work):
-        self.base, self.token, self.name, self.repo, self.work = base, token, name, repo, work
+        self.base, self.token, self.name, self.repo, self.folder = base, token, name, repo, work
         self.http = AsyncHTTPClient()
         self.errors, self.peak_mb, self.seconds, self.cells = [], 0.0, None, 0
         self.pull_s, self.slider_ms = None, []
 
     async def api(self, method, path, body=None, hub=True):
         url = f"{self.base}/hub/api{path}" if hub else f"{self.base}/user/{self.name}/api{path}"
-        req = HTTPRequest(url, method=method, headers={"Authorization": f"token {self.token}"},
+        req = HTTPRequest(url, method=method, headers={"Authorization": f"token {self.token}"}, connect_timeout=CONNECT_S,
                           body=None if method in ("GET", "DELETE") else json.dumps(body or {}),
-                          request_timeout=120)
+                          request_timeout=600)
         resp = await self.http.fetch(req, raise_error=False)
         if resp.code >= 400:
             raise RuntimeError(f"{method} {url}: HTTP {resp.code} {resp.body[:200]!r}")
@@ -179,13 +185,13 @@ class Learner:
         t0 = time.perf_counter()
         headers = {"Authorization": f"token {self.token}"}
         page = await self.http.fetch(HTTPRequest(f"{self.base}/user/{self.name}/git-pull?{pull_query(self.repo)}",
-                                                 headers=headers, request_timeout=300), raise_error=False)
+                                                 headers=headers, connect_timeout=CONNECT_S, request_timeout=300), raise_error=False)
         if page.code != 200:
             raise RuntimeError(f"{self.name}: the nbgitpuller link answered HTTP {page.code}")
         events = []
         resp = await self.http.fetch(HTTPRequest(
             f"{self.base}/user/{self.name}/git-pull/api?{pull_query(self.repo)}", headers=headers,
-            request_timeout=600), raise_error=False)
+            connect_timeout=CONNECT_S, request_timeout=600), raise_error=False)
         for line in resp.body.decode().splitlines():
             if line.startswith("data: "):
                 events.append(json.loads(line[6:]))
@@ -200,7 +206,7 @@ class Learner:
     @property
     def course(self) -> Path:
         """The learner's own copy of the notebooks, where the link put them."""
-        return self.work / "home" / self.name / TARGET / "notebooks"
+        return self.folder / "home" / self.name / TARGET / "notebooks"
 
     async def execute(self, ws, session, code, nb_name):
         """Run one cell; returns its printed output."""
@@ -220,6 +226,9 @@ class Learner:
             if not isinstance(raw, str):
                 continue
             m = json.loads(raw)
+            if m["msg_type"] == "status" and m["content"].get("execution_state") in ("restarting", "dead"):
+                raise RuntimeError(f"{self.name}: the kernel of {nb_name} was "
+                                   f"{m['content']['execution_state']} while running a cell")
             if m.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
             if m["msg_type"] == "error":
@@ -235,7 +244,8 @@ class Learner:
         cells = [c for c in json.loads((self.course / nb_name).read_text())["cells"] if c["cell_type"] == "code"]
         kernel = await self.api("POST", "/kernels", {"name": "python3"}, hub=False)
         ws_url = f"{self.base.replace('http', 'ws')}/user/{self.name}/api/kernels/{kernel['id']}/channels"
-        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {self.token}"}))
+        ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {self.token}"},
+                                                 connect_timeout=CONNECT_S, request_timeout=CONNECT_S))
         session = uuid.uuid4().hex
         try:
             # the notebook's own folder is the kernel's working folder, as when the learner opens it
@@ -262,6 +272,8 @@ class Learner:
 
 
 async def workshop(base, token, n, repo, work):
+    # one HTTP client serves every learner: let all of them have requests in flight at once
+    AsyncHTTPClient.configure(None, max_clients=max(10, 4 * n))
     learners = [Learner(base, token, f"learner{i:02d}", repo, work) for i in range(n)]
     results = await asyncio.gather(*(learner.work() for learner in learners), return_exceptions=True)
     for learner, res in zip(learners, results):
@@ -275,6 +287,9 @@ def main(argv=None) -> int:
     parser.add_argument("--learners", type=int, default=40, help="learners at once (the README's workshop size: 40)")
     parser.add_argument("--repo", help="git URL of the course to pull (default: a bare clone of this checkout)")
     parser.add_argument("--timeout", type=int, default=1800, help="stop the whole run after this many seconds")
+    parser.add_argument("--kernel-transport", choices=("ipc", "tcp"), default="ipc",
+                        help="how kernels talk to their server: ipc (Unix sockets, what docs/jupyterhub.md sets up "
+                             "for a one-machine hub) or tcp (Jupyter's default: loopback ports)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not shutil.which("configurable-http-proxy"):
@@ -283,7 +298,8 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kneecourse-workshop-"))
     port, token = free_port(), secrets.token_hex(16)
     repo = course_repository(work, args.repo)
-    (work / "jupyterhub_config.py").write_text(hub_config(work, port, token))
+    (work / "jupyterhub_config.py").write_text(
+        hub_config(work, port, token, [f"--KernelManager.transport={args.kernel_transport}"]))
     log = open(work / "hub.log", "w")
     hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")],
                            cwd=work, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -316,7 +332,8 @@ def main(argv=None) -> int:
              "slider_median_ms": round(percentile(x.slider_ms, 50), 1), "errors": x.errors} for x in learners]
     ok = all(not r["errors"] for r in rows)
     every_step = [ms for x in learners for ms in x.slider_ms]
-    summary = {"learners": args.learners, "notebooks_each": list(NOTEBOOKS), "wall_s": round(wall, 1),
+    summary = {"learners": args.learners, "kernel_transport": args.kernel_transport,
+               "notebooks_each": list(NOTEBOOKS), "wall_s": round(wall, 1),
                "all_completed": ok, "failures": sum(bool(r["errors"]) for r in rows),
                "peak_mb_max": max((r["peak_mb"] for r in rows), default=0.0),
                "peak_mb_median": round(percentile([r["peak_mb"] for r in rows], 50), 1),
@@ -335,6 +352,8 @@ def main(argv=None) -> int:
               f"peak memory per learner {summary['peak_mb_median']:.0f} MB median / {summary['peak_mb_max']:.0f} MB max, "
               f"slider update p95 {summary['slider_p95_ms_all_steps']:.1f} ms over all steps "
               f"(worst learner {summary['slider_p95_ms_worst_learner']:.1f} ms)")
+    for runtime in Path("/tmp").glob(f"{work.name[-8:]}-learner*"):
+        shutil.rmtree(runtime, ignore_errors=True)
     if ok:
         shutil.rmtree(work, ignore_errors=True)
     else:
