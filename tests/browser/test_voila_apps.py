@@ -5,6 +5,7 @@ label, readout and button is at least 18 px, sliders are wide, and a screenshot 
 saved in build/browser/projector_<app>.png. Apps are opened twice: from Voila's own server (app
 mode) and from JupyterLab's server at /voila/render/notebooks/apps/... (Binder and hubs).
 """
+import json
 import os
 import sys
 
@@ -79,6 +80,9 @@ def check_projector_ready(page, box, name):
     m = box.evaluate(_MEASURE)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"projector_{name}.png"))
+    (ARTIFACTS / f"projector_{name}.json").write_text(json.dumps({
+        "app": name, "page_px": [m["scrollW"], m["scrollH"]], "smallest_text_px": min(px for _, px in m["sizes"]),
+        "narrowest_slider_px": round(min(m["sliders"]), 1)}))
     assert m["projector"], f"app {name}: projector style is not on"
     small = [(what, px) for what, px in m["sizes"] if px < MIN_TEXT_PX]
     assert not small, f"app {name}: text below {MIN_TEXT_PX} px: {small[:5]}"
