@@ -42,7 +42,7 @@ PROJECTOR_CSS = f"""<style>
 .kneecourse-projector .widget-hslider {{ width: 100% !important; height: auto; flex-wrap: wrap; }}
 .kneecourse-projector .widget-hslider > .widget-label {{ flex: 1 1 auto; width: auto !important; max-width: none; }}
 .kneecourse-projector .widget-hslider > .widget-readout {{ order: 2; flex: 0 0 auto; }}
-.kneecourse-projector .widget-hslider > .slider-container {{ order: 3; flex: 1 0 100%; padding: 0 14px; }}
+.kneecourse-projector .widget-hslider > .slider-container {{ order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }}
 .kneecourse-projector .widget-html-content {{ line-height: 1.3; }}
 .kneecourse-projector .kc-readout .widget-html-content {{ font-size: 20px; }}
 .kneecourse-projector textarea {{ font-size: 18px; height: 3.2em !important; }}
