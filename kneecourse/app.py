@@ -50,7 +50,7 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8866)
     args = parser.parse_args(argv)
     if args.name == "list":
-        for name, (fname, what) in APPS.items():
+        for name, (_, what) in APPS.items():
             print(f"{name:15s} {what}")
         print("\nOn a Jupyter server with Voila (Binder, a hub, or `jupyter lab` started in a course folder)")
         print("the same pages are at <server>/" + page_path("<app file>", app=True) + ", for example")

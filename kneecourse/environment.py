@@ -59,6 +59,16 @@ def _labextension_present(name: str) -> bool:
     return any((Path(d) / name / "package.json").is_file() for d in jupyter_path("labextensions"))
 
 
+def _package_row(pkg: str, minimum: str, fix: str, optional_for: str | None = None) -> dict:
+    """One check row: is ``pkg`` installed at ``minimum`` or newer? A missing optional package passes."""
+    try:
+        found = metadata.version(pkg)
+        ok = _version_tuple(found) >= _version_tuple(minimum)
+    except metadata.PackageNotFoundError:
+        found, ok = ("missing", False) if optional_for is None else (f"not installed (optional: {optional_for})", True)
+    return {"item": f"{pkg} ≥ {minimum}", "ok": ok, "found": found, "fix": fix}
+
+
 def course_settings_file() -> Path:
     """Where JupyterLab reads the course's settings (news pop-up off) in this environment."""
     from jupyterlab.commands import get_app_dir
@@ -85,21 +95,9 @@ def check_environment(show: bool = True) -> list:
                  "fix": "install Python 3.10 or newer and recreate the environment"})
     minimums = _minimums()
     for pkg, fix in _PACKAGES.items():
-        minimum = minimums.get(pkg, "0")
-        try:
-            found = metadata.version(pkg)
-            ok = _version_tuple(found) >= _version_tuple(minimum)
-        except metadata.PackageNotFoundError:
-            found, ok = "missing", False
-        rows.append({"item": f"{pkg} ≥ {minimum}", "ok": ok, "found": found, "fix": fix})
+        rows.append(_package_row(pkg, minimums.get(pkg, "0"), fix))
     for pkg, (purpose, fix) in _OPTIONAL.items():
-        minimum = minimums.get(pkg, "0")
-        try:
-            found = metadata.version(pkg)
-            ok = _version_tuple(found) >= _version_tuple(minimum)
-        except metadata.PackageNotFoundError:
-            found, ok = f"not installed (optional: {purpose})", True
-        rows.append({"item": f"{pkg} ≥ {minimum}", "ok": ok, "found": found, "fix": fix})
+        rows.append(_package_row(pkg, minimums.get(pkg, "0"), fix, optional_for=purpose))
     settings = course_settings_file()
     rows.append({"item": "course JupyterLab settings", "ok": settings.is_file(),
                  "found": "installed" if settings.is_file() else f"not in {settings.parent}",

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import urllib.parse
 
+from .course_files import START_PAGE
+
 __all__ = ["COURSE_REPOSITORY", "HUB_FOLDER", "page_path", "binder_link", "nbgitpuller_link", "workshop_links"]
 
 #: the public repository of the course (Binder and nbgitpuller pull from it)
 COURSE_REPOSITORY = "https://github.com/kneecourse/kneecourse"
 #: the folder an nbgitpuller link creates in each learner's home (nbgitpuller's ``targetpath``)
 HUB_FOLDER = "kneecourse"
-START_PAGE = "00_start_here.ipynb"
 
 
 def page_path(page: str = START_PAGE, course_folder: str = "", app: bool = False) -> str:
