@@ -232,35 +232,60 @@ class Numeric(_Question):
 
 
 class CodeExercise:
-    """Run a learner's function against reference cases and say which case failed and why.
+    """A code exercise: the learner writes a function, the checker runs it against the model.
+
+    The notebook ships a stub (the function body is ``...`` or raises
+    ``NotImplementedError``); submitting a stub answers "not done yet" with the
+    first hint instead of a traceback. Further hints come one at a time
+    (:meth:`hint`), and the worked solution is shown only on request
+    (:meth:`solution`): it lives in :mod:`kneecourse.exercise_solutions`, not in
+    the notebook.
 
     Parameters
     ----------
     notebook, qid : str
     prompt : str
     reference : callable
-        The course's own implementation (the expected behaviour).
+        Gives the expected value for a case (usually a course model).
     cases : sequence of tuple
         Positional arguments for each case.
+    solution : callable
+        A worked solution written as a learner would (shown by :meth:`solution`; tests
+        run it through the checker).
+    hints : sequence of str
+        Hints, from a nudge to nearly the answer.
     rtol, atol : float
         Tolerance for numerical comparison.
+    explanation : str
+        Shown with a correct answer.
     """
 
     kind = "code exercise"
 
-    def __init__(self, notebook, qid, prompt, reference, cases, rtol=1e-3, atol=1e-9, explanation=""):
+    def __init__(self, notebook, qid, prompt, reference, cases, solution, hints, rtol=1e-3, atol=1e-9,
+                 explanation=""):
         self.notebook, self.id, self.prompt = str(notebook), str(qid), prompt
         self.reference, self.cases = reference, [tuple(c) for c in cases]
+        self.solution_fn, self.hints = solution, tuple(hints)
         self.rtol, self.atol, self.explanation = rtol, atol, explanation
         if not self.cases:
             raise ValueError("a code exercise needs at least one case")
+        if not self.hints or not callable(solution):
+            raise ValueError(f"code exercise {qid!r} needs hints and a worked solution")
         ids = QUESTION_BANK.setdefault(self.notebook, [])
         if self.id not in ids:
             ids.append(self.id)
         self.store = None
+        self._hints_shown = 0
+
+    def _not_done(self) -> Result:
+        self._hints_shown = max(self._hints_shown, 1)
+        more = " More hints: .hint(); the worked solution: .solution()." if len(self.hints) > 1 else (
+            " The worked solution: .solution().")
+        return Result(False, f"not done yet — replace the ... with your code. Hint: {self.hints[0]}{more}")
 
     def check(self, fn) -> Result:
-        """Call ``fn`` on every case and compare with the reference."""
+        """Call ``fn`` on every case and compare with the reference (a stub gets the first hint)."""
         if not callable(fn):
             return Result(False, f"pass your function itself (without calling it), not {type(fn).__name__}.")
         for i, args in enumerate(self.cases, start=1):
@@ -268,9 +293,14 @@ class CodeExercise:
             expected = self.reference(*args)
             try:
                 got = fn(*args)
+            except NotImplementedError:
+                return self._not_done()
             except Exception as exc:  # the learner's code may raise anything
                 tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
                 return Result(False, f"case {i} of {len(self.cases)}: calling with ({shown}) raised {tb}")
+            if got is None or got is Ellipsis:
+                return self._not_done() if i == 1 else Result(
+                    False, f"case {i} of {len(self.cases)}: ({shown}) returned {got!r}: does every path return a number?")
             try:
                 ok = bool(np.allclose(np.asarray(got, float), np.asarray(expected, float), rtol=self.rtol, atol=self.atol))
             except (TypeError, ValueError):
@@ -278,6 +308,27 @@ class CodeExercise:
             if not ok:
                 return Result(False, f"case {i} of {len(self.cases)}: ({shown}) returned {np.round(got, 4)}, expected {np.round(expected, 4)}")
         return Result(True, f"all {len(self.cases)} cases match the model.", self.explanation)
+
+    def hint(self) -> Result:
+        """The next hint (one at a time; the last one repeats)."""
+        k = min(self._hints_shown, len(self.hints) - 1)
+        self._hints_shown = k + 1
+        left = len(self.hints) - self._hints_shown
+        tail = f" ({left} more: .hint())" if left else " (no more hints; the worked solution: .solution())"
+        return Result(False, f"Hint {k + 1} of {len(self.hints)}: {self.hints[k]}{tail}")
+
+    def solution_source(self) -> str:
+        """The worked solution's source code."""
+        import inspect
+
+        return inspect.getsource(self.solution_fn)
+
+    def solution(self):
+        """Show the worked solution (only when asked: try the hints first)."""
+        from IPython.display import Markdown
+
+        (self.store or ProgressStore()).record(self.notebook, f"{self.id}.solution_seen", False)
+        return Markdown(f"**Worked solution** (one way to write it):\n\n```python\n{self.solution_source()}```")
 
     def submit(self, fn) -> Result:
         """Check ``fn`` and record the attempt in the progress store."""

@@ -6,8 +6,12 @@ importing this module registers every question, so
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
+import numpy as np
+
+from . import exercise_solutions as sol
 from .checks import CodeExercise, MultipleChoice, Numeric
 from .models import extensor, load, patellofemoral, pelvis, screw_home, spring_mass, tracking
 from .models.posture import knee_travel_comparison
@@ -71,8 +75,19 @@ def _nb01(nb):
         CodeExercise(nb, "rotation_between",
                      "Write rotation_between(a, b): tibial rotation (deg) from knee flexion a to b, using the model.",
                      lambda a, b: screw_home.coupled_tibial_rotation(b) - screw_home.coupled_tibial_rotation(a),
-                     [(0.0, 30.0), (20.0, 60.0), (90.0, 10.0)],
+                     [(0.0, 30.0), (20.0, 60.0), (90.0, 10.0)], sol.rotation_between,
+                     ["kc.coupled_tibial_rotation(angle) gives the rotation (deg) at one knee angle.",
+                      "The rotation between two angles is a difference: the value at b minus the value at a."],
                      explanation="Rotation between two angles is the difference of the coupled rotation at each."),
+        CodeExercise(nb, "flexion_for_rotation",
+                     "Harder: write flexion_for_rotation(target_deg): the smallest whole knee angle (0–90°) at which "
+                     "the coupled rotation reaches target_deg.",
+                     lambda t: float(np.argmax(screw_home.coupled_tibial_rotation(np.arange(91.0)) >= t)),
+                     [(5.0,), (10.0,), (14.0,)], sol.flexion_for_rotation,
+                     ["Try the angles 0, 1, 2, … 90 in order with a for loop over range(0, 91).",
+                      "Return the first angle where kc.coupled_tibial_rotation(angle) >= target_deg (as a float)."],
+                     explanation="Half of the 15° coupling is done by about 20° of flexion: the curve is steepest "
+                                 "near a straight knee."),
     ]
 
 
@@ -95,8 +110,18 @@ def _nb02(nb):
                        f"{100 * p['hip_change']:+.0f}% (Fry 2003 measured the same direction)."),
         CodeExercise(nb, "knee_moment_by_hand",
                      "Write knee_moment(force_n, distance_m): the moment of a vertical ground force passing distance_m behind the knee.",
-                     lambda f, d: f * d, [(700.0, 0.1), (1700.0, 0.08), (350.0, 0.0)],
+                     lambda f, d: f * d, [(700.0, 0.1), (1700.0, 0.08), (350.0, 0.0)], sol.knee_moment,
+                     ["A moment is a force times a distance.",
+                      "Use the perpendicular distance from the knee to the force's line: distance_m here."],
                      explanation="Moment = force × perpendicular distance."),
+        CodeExercise(nb, "quad_force_bw",
+                     "Harder: write quad_force_bw(moment_nm, flexion_deg, mass_kg): the quadriceps force needed for a "
+                     "knee moment, in body weights, with the course's moment arm.",
+                     lambda m, a, kg: extensor.quadriceps_force(m, a) / (kg * G),
+                     [(150.0, 60.0, 70.0), (100.0, 10.0, 60.0), (200.0, 100.0, 80.0)], sol.quad_force_bw,
+                     ["Force = moment / moment arm; kc.quadriceps_moment_arm(angle) gives the arm in metres.",
+                      "One body weight is mass_kg × 9.81 N: divide the force by it."],
+                     explanation="The moment arm is shortest in deep flexion, so the same moment needs more force."),
     ]
 
 
@@ -119,8 +144,19 @@ def _nb03(nb):
                         "Because the patella leaves the groove", "Because the quadriceps relaxes"], 0,
                        "All four factors in the chain point the same way beyond ~60°."),
         CodeExercise(nb, "stress", "Write stress_mpa(force_n, area_mm2): mean contact stress in MPa.",
-                     lambda f, a: f / a, [(3000.0, 400.0), (5000.0, 520.0), (1000.0, 210.0)],
+                     lambda f, a: f / a, [(3000.0, 400.0), (5000.0, 520.0), (1000.0, 210.0)], sol.stress_mpa,
+                     ["Stress is force divided by the area it spreads over.",
+                      "1 N/mm² is exactly 1 MPa, so no conversion is needed."],
                      explanation="1 N/mm² = 1 MPa, so stress in MPa = N / mm²."),
+        CodeExercise(nb, "pf_stress_from_parts",
+                     "Harder: write pf_stress_from_parts(moment_nm, flexion_deg): PF stress (MPa) from the course's "
+                     "PF force and contact area — then compare with kc.patellofemoral_stress.",
+                     lambda m, a: patellofemoral.patellofemoral_stress(m, a) / 1e6,
+                     [(100.0, 30.0), (150.0, 60.0), (120.0, 90.0)], sol.pf_stress_from_parts,
+                     ["kc.patellofemoral_force(moment, angle) gives newtons; kc.patellofemoral_contact_area(angle) "
+                      "gives square metres.",
+                      "Turn m² into mm² (× 1e6) and divide: N / mm² is MPa."],
+                     explanation="Force grows faster than area beyond ~60°, so stress keeps rising in deep flexion."),
     ]
 
 
@@ -142,9 +178,22 @@ def _nb04(nb):
                         "leaves the facets unchanged"], 0,
                        "The groove pushes back medially through the lateral facet, which then carries more."),
         CodeExercise(nb, "lateral_force", "Write lateral(fq, q_deg): the lateral component F·sin(Q) of a pull F at Q degrees.",
-                     lambda f, qd: f * __import__("math").sin(__import__("math").radians(qd)),
-                     [(1000.0, 15.0), (2000.0, 0.0), (500.0, 25.0)],
+                     lambda f, qd: f * math.sin(math.radians(qd)),
+                     [(1000.0, 15.0), (2000.0, 0.0), (500.0, 25.0)], sol.lateral,
+                     ["The side component of a pull at angle Q from the axis is F·sin(Q).",
+                      "math.sin works in radians: math.sin(math.radians(q_deg))."],
                      explanation="The side component of a force at angle Q from the axis is F·sin Q."),
+        CodeExercise(nb, "valgus_side_pull",
+                     "Harder: write valgus_side_pull(fq, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, "
+                     "flexion_deg): the side pull (N) beyond this knee's balance when it caves in.",
+                     lambda f, q0, add, ir, fl: tracking.lateral_patellar_force(
+                         f, tracking.effective_q_angle(q0, add, ir, fl), static_q_deg=q0),
+                     [(2000.0, 14.0, 0.0, 0.0, 30.0), (2000.0, 14.0, 10.0, 10.0, 30.0), (1500.0, 17.0, 8.0, 8.0, 45.0)],
+                     sol.valgus_side_pull,
+                     ["First the working Q-angle: kc.effective_q_angle(static_q, adduction, internal rotation, flexion).",
+                      "Then kc.lateral_patellar_force(fq, working_q, static_q_deg=static_q): the pull beyond this "
+                      "knee's own balance."],
+                     explanation="At the knee's own Q-angle the extra pull is zero; the hip's motion raises it."),
     ]
 
 
@@ -164,9 +213,27 @@ def _nb05(nb):
                         "They are the same"], 0, "The upper body is over half the body's mass and far from the hips."),
         CodeExercise(nb, "com_chain", "Write com_x(xs, ms): centre of mass x of parts at xs with masses ms.",
                      lambda xs, ms: sum(x * m for x, m in zip(xs, ms)) / sum(ms),
-                     [((0.0, 0.8), (60.0, 20.0)), ((0.1, 0.2, 0.3), (1.0, 1.0, 2.0))],
+                     [((0.0, 0.8), (60.0, 20.0)), ((0.1, 0.2, 0.3), (1.0, 1.0, 2.0))], sol.com_x,
+                     ["Each part counts in proportion to its mass.",
+                      "Add up m·x over the parts and divide by the total mass."],
                      explanation="Σ m·x / Σ m."),
+        CodeExercise(nb, "com_shift_mm",
+                     "Harder: write com_shift_mm(tilt_deg, lumbar_compensation): how far (mm) the whole-body centre "
+                     "of mass moves forward with this pelvic tilt, for a 1.75 m runner.",
+                     lambda t, c: 1000 * (pelvis.body_com(1.75, t, c)[0] - pelvis.body_com(1.75, 0.0, c)[0]),
+                     [(10.0, 1.0), (10.0, 0.0), (20.0, 0.5)], sol.com_shift_mm,
+                     ["body_com(height_m, pelvic_tilt_deg, lumbar_compensation) (from kneecourse.models.pelvis) "
+                      "returns (x, y) in metres.",
+                      "Subtract the upright x (tilt 0) from the tilted x and multiply by 1000."],
+                     explanation="With the lumbar spine compensating only the pelvis turns: a few millimetres."),
     ]
+
+
+def _first_rate_with_pf_drop(speed_m_s, drop):
+    """The lowest whole step rate from 170 at which the model's peak PF force is down by ``drop``."""
+    rates = np.arange(170, 221)
+    pf = np.array([spring_mass.run_step(70, 1.75, speed_m_s, r)["peak_pf_force_bw"] for r in rates])
+    return float(rates[np.argmax(pf <= (1 - drop) * pf[0])])
 
 
 def _nb06(nb):
@@ -187,8 +254,20 @@ def _nb06(nb):
                         "needs the muscles to add energy at every instant"], 0,
                        "It is conservative: kinetic + potential + spring energy stays constant."),
         CodeExercise(nb, "fmax", "Write fmax(m, tc, tf): Morin's peak force m·g·(π/2)·(tf/tc + 1).",
-                     lambda m, tc, tf: m * G * 3.141592653589793 / 2 * (tf / tc + 1),
-                     [(70.0, 0.25, 0.12), (60.0, 0.2, 0.1)], explanation="Sine-wave force model."),
+                     lambda m, tc, tf: m * G * math.pi / 2 * (tf / tc + 1),
+                     [(70.0, 0.25, 0.12), (60.0, 0.2, 0.1)], sol.fmax,
+                     ["Write the formula as it stands: g = 9.81 m/s², π is math.pi.",
+                      "The bracket is (tf / tc + 1): flight over contact, plus one."],
+                     explanation="Sine-wave force model."),
+        CodeExercise(nb, "step_rate_for_pf_drop",
+                     "Harder: write step_rate_for_pf_drop(speed_m_s, drop): from 170 steps/min, the lowest whole step "
+                     "rate at which the model's peak PF force has fallen by drop (0.10 = 10%).",
+                     _first_rate_with_pf_drop, [(3.3, 0.10), (3.0, 0.05)], sol.step_rate_for_pf_drop,
+                     ["run_step(70, 1.75, speed, step_rate) (from kneecourse.models.spring_mass) returns a dict with "
+                      "'peak_pf_force_bw'.",
+                      "Compute the value at 170 first, then try 170, 171, … and return the first rate at or below "
+                      "(1 − drop) × that value."],
+                     explanation="A few steps per minute more lower the knee's load per step by a tenth."),
     ]
 
 
@@ -205,6 +284,19 @@ def _nb07(nb):
         MultipleChoice(nb, "nielsen", "Nielsen 2014 suggested (the hazard ratio's interval included no effect) that distance-related injuries in novice runners follow…",
                        [">30% weekly distance increase over two weeks", "any run longer than 10 km",
                         "running on consecutive days"], 0, "A weekly progression above 30% was the suggested risk signal (HR 1.59, 95% CI 0.96–2.66)."),
+        CodeExercise(nb, "session_load", "Write session_load(minutes, rpe): the session's load in arbitrary units.",
+                     lambda mins, rpe: mins * rpe, [(45.0, 6.0), (30.0, 3.0), (90.0, 8.0)], sol.session_load,
+                     ["The course counts load as duration × effort.", "Multiply the minutes by the RPE (0–10)."],
+                     explanation="Session RPE × minutes: one number per day for the ratios."),
+        CodeExercise(nb, "rolling_acwr",
+                     "Harder: write rolling_acwr(daily_loads): the rolling ACWR on the last day of a list of at least "
+                     "28 daily loads.",
+                     lambda d: float(load.acwr(list(d))["ratio"][-1]),
+                     [((100.0,) * 21 + (200.0,) * 7,), ((50.0, 0.0) * 14,), ((0.0,) * 20 + (80.0,) * 10,)],
+                     sol.rolling_acwr,
+                     ["Acute load: the total of the last 7 days (daily_loads[-7:]).",
+                      "Chronic load: the total of the last 28 days divided by 4 (an average week); ratio = acute / chronic."],
+                     explanation="The last 7 days are inside the 28: that is the coupling Lolli 2019 criticised."),
     ]
 
 

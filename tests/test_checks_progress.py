@@ -36,8 +36,16 @@ def test_numeric_tolerance_and_units():
     assert not q.check("abc").correct and not q.check(float("nan")).correct
 
 
+def _square_exercise():
+    def square(x):
+        return x * x
+
+    return CodeExercise("nbtest", "q3", "square", lambda x: x * x, [(1.0,), (2.0,), (3.0,)], square,
+                        ["Multiply x by itself.", "return x * x"])
+
+
 def test_code_exercise_reports_failing_case():
-    ex = CodeExercise("nbtest", "q3", "square", lambda x: x * x, [(1.0,), (2.0,), (3.0,)])
+    ex = _square_exercise()
     assert ex.check(lambda x: x**2).correct
     r = ex.check(lambda x: x * x if x < 3 else 0.0)
     assert not r.correct and "case 3 of 3" in r.feedback and "returned 0.0, expected 9.0" in r.feedback
@@ -45,6 +53,31 @@ def test_code_exercise_reports_failing_case():
     assert "case 1" in r.feedback and "ZeroDivisionError" in r.feedback
     assert not ex.check(5).correct
     assert "not a number" in ex.check(lambda x: "x").feedback
+
+
+def test_code_exercise_stub_hints_and_solution(course_home):
+    ex = _square_exercise()
+
+    def stub(x):
+        ...  # your code here
+
+    def raises(x):
+        raise NotImplementedError
+
+    for s in (stub, raises):
+        r = ex.check(s)
+        assert not r.correct and r.feedback.startswith("not done yet") and "Multiply x by itself." in r.feedback
+    # later hints one at a time, the last one repeats
+    assert "Hint 2 of 2: return x * x" in ex.hint().feedback
+    assert "Hint 2 of 2" in ex.hint().feedback and "solution()" in ex.hint().feedback
+    # a function that returns nothing on a later case is not mistaken for a stub
+    r = ex.check(lambda x: x * x if x < 2 else None)
+    assert not r.correct and "case 2 of 3" in r.feedback
+    shown = ex.solution().data
+    assert "def square(x):" in shown and "return x * x" in shown
+    assert ProgressStore().load()["notebooks"]["nbtest"]["q3.solution_seen"]["correct"] is False
+    with pytest.raises(ValueError, match="hints and a worked solution"):
+        CodeExercise("nbtest", "q4", "x", lambda x: x, [(1.0,)], None, [])
 
 
 def test_widget_records_progress(course_home):
