@@ -143,3 +143,9 @@ def test_bad_input(call, name):
 def test_bad_guess():
     with pytest.raises(TypeError, match="guess"):
         pg.solve_periodic(V0, T0, K0, guess=0.9)
+
+
+def test_uncompressed_leg_at_mid_stance_has_no_stance():
+    """y_mid = 1 (the leg at rest length when vertical) lifts off at once; it divided by zero before (fuzzing)."""
+    assert pg.half_stance(1.0, 1.1, 15.0) == (0.0, 0.0, 1.0, 1.1, 0.0)
+    assert pg.half_stance(1.0, 0.0, 15.0) is None  # no forward speed: the mass drops and never lifts off

@@ -121,7 +121,10 @@ def _lift_off(s0, s1, h, K):
         w = _hermite_weights(u, h)
         dw = 6 * u * u - 6 * u, (3 * u * u - 4 * u + 1) * h, 6 * u - 6 * u * u, (3 * u * u - 2 * u) * h
         px, py, dx, dy = hermite(w, 0), hermite(w, 1), hermite(dw, 0), hermite(dw, 1)
-        u = u - (px * px + py * py - 1.0) / (2.0 * (px * dx + py * dy))
+        slope = 2.0 * (px * dx + py * dy)
+        # a zero slope means the leg starts at rest length (y_mid = 1, found by fuzzing): u = 0 is the root and the
+        # numerator is 0 there, so divide by 1 instead (works for floats and arrays alike)
+        u = u - (px * px + py * py - 1.0) / (slope + (slope == 0.0))
     w = _hermite_weights(u, h)
     return u, tuple(hermite(w, i) for i in range(4))
 
