@@ -39,6 +39,7 @@ __all__ = [
     "check_environment",
     "progress_report",
     "quiz",
+    "prediction",
     "references_html",
     "red_flags_html",
     "DISCLAIMER",
@@ -71,6 +72,13 @@ def quiz(notebook: str):
     from .selfchecks import quiz as _quiz
 
     return _quiz(notebook)
+
+
+def prediction(notebook: str):
+    """A module's predict-then-check, e.g. ``kc.prediction("03_patellofemoral_load")``: commit a number, then ``.reveal()``."""
+    from .selfchecks import prediction as _prediction
+
+    return _prediction(notebook)
 
 
 def references_html(keys) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .progress import ProgressStore
 
-__all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "QUESTION_BANK"]
+__all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "Prediction", "QUESTION_BANK", "PREDICTIONS"]
 
 #: notebook -> ordered list of question ids, filled as questions are created.
 QUESTION_BANK: dict = {}
@@ -335,3 +335,104 @@ class CodeExercise:
         result = self.check(fn)
         (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
         return result
+
+
+class Prediction:
+    """Predict, then check: the learner commits a number before exploring, then sees it beside the model's.
+
+    A prediction is not right or wrong and does not count as a question; it is saved
+    in the progress store (id ``predict:<pid>``) and shown by
+    :func:`~kneecourse.progress.progress_report`.
+
+    Parameters
+    ----------
+    notebook, pid : str
+    prompt : str
+        The question, asked before the explorer.
+    unit : str
+        Unit of the answer (shown beside the box).
+    model_value : float
+        What the course's model gives (computed from the model when the notebook's
+        checks are built).
+    explanation : str
+        Why the model gives that, shown with the comparison.
+    """
+
+    kind = "prediction"
+
+    def __init__(self, notebook, pid, prompt, unit, model_value, explanation):
+        self.notebook, self.id, self.prompt, self.unit = str(notebook), str(pid), prompt, unit
+        self.model_value, self.explanation = float(model_value), explanation
+        self.store = None
+        self._widget = None
+        PREDICTIONS.setdefault(self.notebook, {})[self.id] = self
+
+    @property
+    def key(self) -> str:
+        return f"predict:{self.id}"
+
+    def _store(self):
+        return self.store or ProgressStore()
+
+    def commit(self, value) -> Result:
+        """Save the learner's prediction (a number; a later commit replaces it)."""
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            return Result(False, f"type a number ({self.unit}), not {value!r}.")
+        if not math.isfinite(v):
+            return Result(False, "type a finite number.")
+        self._store().record(self.notebook, self.key, False, prediction=v)
+        return Result(True, f"saved: {v:g} {self.unit}. Now use the explorer, then reveal the model's answer.")
+
+    def saved(self):
+        """The learner's saved prediction, or None."""
+        entry = self._store().entries(self.notebook, self.key).get(self.key)
+        return None if entry is None else entry.get("prediction")
+
+    def reveal(self) -> Result:
+        """Prediction beside the model's value (asks for a prediction first if there is none)."""
+        p = self.saved()
+        if p is None:
+            return Result(False, "make your prediction above first — a guess written down teaches more than none.")
+        m = self.model_value
+        off = f"{p - m:+.3g} {self.unit}".strip()
+        return Result(True, f"you predicted {p:g} {self.unit}; the model gives {m:.3g} {self.unit} "
+                            f"(yours is {off} from it).".replace("  ", " "), self.explanation)
+
+    def widget(self):
+        """A number box and a button that saves the prediction."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as W
+
+        p = self.saved()
+        box = W.FloatText(value=p if p is not None else 0.0, description=self.unit or "value",
+                          layout=W.Layout(width="16em"))
+        commit = W.Button(description="Commit my prediction", button_style="primary", icon="lock")
+        feedback = W.HTML(value="" if p is None else f"<i>Saved earlier: {p:g} {html.escape(self.unit)}.</i>")
+
+        def on_commit(_):
+            feedback.value = self.commit(box.value)._repr_html_()
+
+        commit.on_click(on_commit)
+        w = W.VBox([W.HTMLMath(value=f"<b>Predict first:</b> {html.escape(self.prompt)}"), W.HBox([box, commit]), feedback])
+        w.add_class("kneecourse-prediction")
+        self._widget = w
+        self._controls = {"input": box, "commit": commit, "feedback": feedback}
+        return w
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        from .views.display import static_mode
+
+        if static_mode():
+            display(HTML(f"<div class='kneecourse-prediction'><b>Predict first:</b> {html.escape(self.prompt)} "
+                         f"({html.escape(self.unit)})</div>"))
+            return
+        display(self.widget())
+
+
+#: notebook -> {prediction id: Prediction}, filled as predictions are created.
+PREDICTIONS: dict = {}

@@ -147,10 +147,12 @@ def progress_report(store: ProgressStore | None = None, *, show: bool = True) ->
     Returns
     -------
     dict
-        ``{notebook: {"correct": n, "total": m}}`` for every notebook with
-        registered self-checks (see :mod:`kneecourse.checks`).
+        ``{notebook: {"correct": n, "total": m, "predictions": {...}}}`` for every
+        notebook with registered self-checks (see :mod:`kneecourse.checks`);
+        ``predictions`` maps each predict-then-check id to ``{"prediction": your
+        number or None, "model": the model's, "unit": ...}``.
     """
-    from .checks import QUESTION_BANK
+    from .checks import PREDICTIONS, QUESTION_BANK
     from .selfchecks import register_all
 
     register_all()
@@ -160,11 +162,15 @@ def progress_report(store: ProgressStore | None = None, *, show: bool = True) ->
     for nb, ids in sorted(QUESTION_BANK.items()):
         done = answers.get(nb, {})
         correct = sum(1 for q in ids if done.get(q, {}).get("correct"))
-        report[nb] = {"correct": correct, "total": len(ids)}
+        predictions = {pid: {"prediction": done.get(p.key, {}).get("prediction"), "model": p.model_value,
+                             "unit": p.unit} for pid, p in PREDICTIONS.get(nb, {}).items()}
+        report[nb] = {"correct": correct, "total": len(ids), "predictions": predictions}
     if show:
         width = max((len(k) for k in report), default=8)
         print(f"{'notebook'.ljust(width)}  done")
         for nb, r in report.items():
             bar = "█" * r["correct"] + "·" * (r["total"] - r["correct"])
-            print(f"{nb.ljust(width)}  {r['correct']}/{r['total']} {bar}")
+            guesses = "; ".join(f"predicted {v['prediction']:g} {v['unit']}, model {v['model']:.3g}".replace("  ", " ")
+                                for v in r["predictions"].values() if v["prediction"] is not None)
+            print(f"{nb.ljust(width)}  {r['correct']}/{r['total']} {bar}" + (f"   ({guesses})" if guesses else ""))
     return report

@@ -12,13 +12,13 @@ from functools import lru_cache
 import numpy as np
 
 from . import exercise_solutions as sol
-from .checks import CodeExercise, MultipleChoice, Numeric
-from .models import extensor, load, patellofemoral, pelvis, screw_home, spring_mass, tracking
+from .checks import CodeExercise, MultipleChoice, Numeric, Prediction
+from .models import extensor, load, patellofemoral, pelvis, screw_home, spring_mass, statics, tracking
 from .models.posture import knee_travel_comparison
 from .models.program import pain_rule
 from .units import G
 
-__all__ = ["quiz", "NOTEBOOKS", "capstone_cases"]
+__all__ = ["quiz", "prediction", "NOTEBOOKS", "capstone_cases"]
 
 NOTEBOOKS = (
     "00_start_here",
@@ -386,6 +386,55 @@ def _nb09(nb):
 _BUILDERS = dict(zip(NOTEBOOKS, (_nb00, _nb01, _nb02, _nb03, _nb04, _nb05, _nb06, _nb07, _nb08, _nb09)))
 
 
+def _predictions():
+    """One predict-then-check per module 1–7: notebook -> (id, prompt, unit, model value, explanation)."""
+    pf30, pf90 = (patellofemoral.patellofemoral_force(100.0, a) for a in (30.0, 90.0))
+    base, plus = spring_mass.run_step(70, 1.75, 3.3, 170), spring_mass.run_step(70, 1.75, 3.3, 187)
+    x0, x10 = pelvis.body_com(1.75, 0.0, 0.0)[0], pelvis.body_com(1.75, 10.0, 0.0)[0]
+    return {
+        "01_knee_is_not_a_hinge": (
+            "rotation_0_30", "How many degrees does the tibia rotate inwards as the knee bends from 0° to 30°?", "deg",
+            screw_home.coupled_tibial_rotation(30.0) - screw_home.coupled_tibial_rotation(0.0),
+            "Over half of the coupling happens in the first 30°: the curve is steepest near a straight knee."),
+        "02_levers_and_torques": (
+            "angled_pull", "A 100 N pull acts on a beam 0.8 m from its pivot, at 30° to the beam. What moment does it "
+            "make about the pivot?", "N·m",
+            float(statics.moment_about((0.8, 0.0), (100.0 * math.cos(math.radians(30.0)),
+                                                    100.0 * math.sin(math.radians(30.0))))),
+            "Only the part of the pull at right angles to the beam turns it: 100 N · sin 30° × 0.8 m = 40 N·m — the "
+            "same as the whole force times its moment arm (0.4 m)."),
+        "03_patellofemoral_load": (
+            "pf_30_to_90", "For the same 100 N·m knee moment, how many times larger is the PF force at 90° than at 30°?",
+            "×", pf90 / pf30, "A shorter lever needs more quadriceps force, and more of it presses the patella back."),
+        "04_patellar_tracking": (
+            "side_pull_plus_10", "A knee with a 14° standing Q-angle caves in until its working Q is 24°. Side pull "
+            "beyond its balance for a 2000 N quadriceps force?", "N",
+            tracking.lateral_patellar_force(2000.0, 24.0, static_q_deg=14.0),
+            "Only the pull beyond the knee's own balance shifts load to the lateral facet."),
+        "05_pelvis_and_center_of_mass": (
+            "tilt_no_compensation", "10° of anterior pelvic tilt with no lumbar compensation (the trunk goes with the "
+            "pelvis): how far (mm) does the centre of mass move forward?", "mm", 1000 * (x10 - x0),
+            "The whole upper body swings with the pelvis: centimetres, not the millimetres of a tilt alone."),
+        "06_running_as_a_spring": (
+            "vgrf_plus_10", "At 3.3 m/s, by how much (%) does peak vertical force change when the step rate rises "
+            "10% (170 → 187 steps/min)?", "%", 100 * (plus["peak_vgrf_bw"] / base["peak_vgrf_bw"] - 1),
+            "Shorter steps: less time in the air, a smaller bounce to stop, a lower peak force."),
+        "07_training_load": (
+            "acwr_150", "Three weeks of 100 AU a day, then one week of 150 AU a day: the rolling ACWR on day 28?", "",
+            float(load.acwr([100.0] * 21 + [150.0] * 7)["ratio"][27]),
+            "The spike week is also a quarter of the chronic average, which damps the ratio (coupling)."),
+    }
+
+
+@lru_cache(maxsize=None)
+def prediction(notebook: str):
+    """The predict-then-check of a module (1–7), e.g. ``prediction("03_patellofemoral_load")``."""
+    table = _predictions()
+    if notebook not in table:
+        raise KeyError(f"no prediction for {notebook!r}; modules with one: {list(table)}")
+    return Prediction(notebook, *table[notebook])
+
+
 @lru_cache(maxsize=None)
 def quiz(notebook: str):
     """The questions of one notebook (cached, so the widgets keep their state)."""
@@ -395,6 +444,8 @@ def quiz(notebook: str):
 
 
 def register_all() -> None:
-    """Create every notebook's questions so the progress report knows the totals."""
+    """Create every notebook's questions and predictions so the progress report knows them."""
     for nb in NOTEBOOKS:
         quiz(nb)
+    for nb in _predictions():
+        prediction(nb)

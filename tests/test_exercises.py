@@ -79,3 +79,45 @@ def test_every_worked_solution_is_used():
     defined = {n for n, f in inspect.getmembers(exercise_solutions, inspect.isfunction)
                if f.__module__ == exercise_solutions.__name__}
     assert defined == used, f"solutions without an exercise: {defined - used}; exercises without: {used - defined}"
+
+
+# -- predict, then check ------------------------------------------------------------------------
+
+MODULES_1_TO_7 = NOTEBOOKS[1:8]
+
+
+@pytest.mark.parametrize("nb", MODULES_1_TO_7)
+def test_each_module_asks_for_a_prediction_before_its_first_explorer(nb):
+    cells = _code_cells(nb)
+    ask = next(i for i, c in enumerate(cells) if f'kc.prediction("{nb}")' in c)
+    explorer = next(i for i, c in enumerate(cells) if "Explorer(" in c)
+    reveal = next(i for i, c in enumerate(cells) if ".reveal()" in c)
+    assert ask < explorer < reveal, f"{nb}: predict ({ask}) → explorer ({explorer}) → reveal ({reveal})"
+
+
+def test_prediction_is_saved_revealed_and_reported(course_home):
+    from kneecourse.progress import progress_report
+    from kneecourse.selfchecks import prediction
+
+    p = prediction("03_patellofemoral_load")
+    assert not p.reveal().correct and "prediction above first" in p.reveal().feedback
+    assert not p.commit("lots").correct and not p.commit(float("nan")).correct
+    assert p.commit(2.0).correct and p.saved() == 2.0
+    r = p.reveal()
+    assert r.correct and "you predicted 2 ×" in r.feedback and f"{p.model_value:.3g}" in r.feedback
+    p.commit(2.5)  # a later commit replaces it
+    rep = progress_report(show=False)["03_patellofemoral_load"]["predictions"]["pf_30_to_90"]
+    assert rep == {"prediction": 2.5, "model": p.model_value, "unit": "×"}
+    # a prediction is not a question: it does not change the totals
+    assert progress_report(show=False)["03_patellofemoral_load"]["total"] == len(quiz("03_patellofemoral_load"))
+
+
+def test_prediction_widget_commits(course_home):
+    from kneecourse.selfchecks import prediction
+
+    p = prediction("07_training_load")
+    p._widget = None
+    p.widget()
+    p._controls["input"].value = 1.5
+    p._controls["commit"].click()
+    assert "saved: 1.5" in p._controls["feedback"].value and p.saved() == 1.5
