@@ -57,7 +57,10 @@ def test_runs_twice_offline_and_writes_only_to_user_folder(path):
     nb.cells = [nbformat.v4.new_code_cell(GUARD)] + code + [nbformat.from_dict(json.loads(json.dumps(c))) for c in code]
     nb.cells.append(nbformat.v4.new_code_cell(CHECK))
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    word, peak = nb.cells[-1].outputs[0]["text"].split()
+    # the check prints on stdout; a busy machine can add a warning on stderr before it
+    printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("name") == "stdout").split()
+    assert len(printed) == 2, f"{path.name}: the check printed {nb.cells[-1].outputs}"
+    word, peak = printed
     assert word == "clean"
     print(f"{path.name}: peak kernel memory {peak} MB")
     assert int(peak) <= PEAK_RSS_MB, f"{path.name}: the kernel peaked at {peak} MB (target {PEAK_RSS_MB} MB)"
