@@ -33,6 +33,9 @@ def test_bench_quick_json():
         assert e["speedup"] >= TARGETS["speedup"], e
         assert e["model_p95_ms"] >= e["model_median_ms"] > 0
     assert r["import_s"] <= TARGETS["import_s"]
+    w = r["watch_import"]
+    assert w["runs"] == w["files"] == 365 and w["problems"] == 0
+    assert w["seconds"] <= TARGETS["watch_year_s"], w
 
 
 def test_bench_rejects_an_unknown_explorer():

@@ -113,6 +113,8 @@ def test_binder_installs_the_package():
 
 def test_wheel_carries_the_notebooks_and_jupyterlab_settings(wheel):
     names = zipfile.ZipFile(wheel).namelist()
+    for sample in sorted((ROOT / "data" / "watch").iterdir()):
+        assert f"kneecourse/data/watch/{sample.name}" in names, f"sample watch file {sample.name} is missing"
     for nb in sorted((ROOT / "notebooks").rglob("*.ipynb")):
         rel = nb.relative_to(ROOT / "notebooks").as_posix()
         assert f"kneecourse/notebooks/{rel}" in names, f"{rel} is missing from the wheel"
