@@ -72,93 +72,73 @@ _SESSION = {2: ("start_time", 1), 7: ("total_elapsed_time", 1000), 8: ("total_ti
             9: ("total_distance", 100), 14: ("avg_speed", 1000), 18: ("avg_cadence", 1),
             92: ("avg_fractional_cadence", 128), 89: ("avg_vertical_oscillation", 10),
             91: ("avg_stance_time", 10), 124: ("enhanced_avg_speed", 1000), 5: ("sport", 1)}
-#: FIT base types: low 5 bits -> (struct code, invalid value)
-_BASE = {0: ("B", 0xFF), 1: ("b", 0x7F), 2: ("B", 0xFF), 3: ("h", 0x7FFF), 4: ("H", 0xFFFF), 5: ("i", 0x7FFFFFFF),
-         6: ("I", 0xFFFFFFFF), 10: ("B", 0x00), 11: ("H", 0x0000), 12: ("I", 0x00000000)}
+#: FIT base types: low 5 bits -> struct code (enum, sint8, uint8, sint16, uint16, sint32, uint32)
+_BASE = {0: "B", 1: "b", 2: "B", 3: "h", 4: "H", 5: "i", 6: "I"}
+#: struct code -> the value FIT uses for "not recorded"
+_INVALID = {"B": 0xFF, "b": 0x7F, "h": 0x7FFF, "H": 0xFFFF, "i": 0x7FFFFFFF, "I": 0xFFFFFFFF}
 
 
-def _fit_session_fast(data: bytes):
-    """The session message's fields, by walking the record headers; None if there is none or the walk fails."""
+def _fit_data_messages(data: bytes):
+    """Walk a FIT file's records: yield ``(global number, field definitions, endian, offset)`` per data message.
+
+    Only record headers and definitions are parsed; the data themselves are skipped by size.
+    Raises KeyError, IndexError or ValueError on a structure it cannot follow.
+    """
     if len(data) < 14 or data[8:12] != b".FIT":
-        return None
+        raise ValueError("not a FIT file")
     header = data[0]
     end = header + int.from_bytes(data[4:8], "little")
     if end > len(data):
-        return None
-    defs, pos, found = {}, header, None
-    try:
-        while pos < end:
-            rh = data[pos]
-            pos += 1
-            if rh & 0x80:  # compressed timestamp header: a data message of local type (bits 5-6)
-                local = (rh >> 5) & 0x3
-                pos += defs[local][2]
-                continue
-            local = rh & 0x0F
-            if rh & 0x40:  # definition
-                arch = data[pos + 1]
-                gnum = int.from_bytes(data[pos + 2:pos + 4], "big" if arch else "little")
-                n = data[pos + 4]
-                fields = [tuple(data[pos + 5 + 3 * i:pos + 8 + 3 * i]) for i in range(n)]
-                pos += 5 + 3 * n
-                size = sum(f[1] for f in fields)
-                if rh & 0x20:  # developer fields
-                    nd = data[pos]
-                    dev = [tuple(data[pos + 1 + 3 * i:pos + 4 + 3 * i]) for i in range(nd)]
-                    pos += 1 + 3 * nd
-                    size += sum(d[1] for d in dev)
-                defs[local] = (gnum, (fields, ">" if arch else "<"), size)
-                continue
-            gnum, (fields, endian), size = defs[local]
-            if gnum == 18:
-                found, off = {}, pos
-                for num, fsize, base in fields:
-                    code = _BASE.get(base & 0x1F)
-                    if num in _SESSION and code and struct.calcsize(code[0]) == fsize:
-                        (v,) = struct.unpack_from(endian + code[0], data, off)
-                        if v != code[1]:
-                            name, scale = _SESSION[num]
-                            found[name] = v / scale if scale != 1 else v
-                    off += fsize
-            pos += size
-    except (KeyError, IndexError, struct.error):
-        return None
-    return found
-
-
-def _session_offsets(data: bytes) -> dict:
-    """Byte offsets of the session's fields in a FIT file (name -> (offset, struct format, scale))."""
-    header = data[0]
-    end = header + int.from_bytes(data[4:8], "little")
-    defs, pos, out = {}, header, {}
+        raise ValueError("the file is shorter than its header says")
+    defs, pos = {}, header
     while pos < end:
         rh = data[pos]
         pos += 1
-        if rh & 0x80:
-            pos += defs[(rh >> 5) & 0x3][2]
-            continue
-        local = rh & 0x0F
-        if rh & 0x40:
+        if rh & 0x80:  # compressed timestamp header: a data message of local type (bits 5-6)
+            gnum, fields, endian, size = defs[(rh >> 5) & 0x3]
+        elif rh & 0x40:  # a definition
             arch, n = data[pos + 1], data[pos + 4]
             gnum = int.from_bytes(data[pos + 2:pos + 4], "big" if arch else "little")
             fields = [tuple(data[pos + 5 + 3 * i:pos + 8 + 3 * i]) for i in range(n)]
             pos += 5 + 3 * n
             size = sum(f[1] for f in fields)
-            if rh & 0x20:
+            if rh & 0x20:  # developer fields: skipped by size
                 nd = data[pos]
                 size += sum(data[pos + 2 + 3 * i] for i in range(nd))
                 pos += 1 + 3 * nd
-            defs[local] = (gnum, (fields, ">" if arch else "<"), size)
+            defs[rh & 0x0F] = (gnum, fields, ">" if arch else "<", size)
             continue
-        gnum, (fields, endian), size = defs[local]
-        if gnum == 18:
-            off = pos
-            for num, fsize, base in fields:
-                if num in _SESSION and _BASE.get(base & 0x1F):
-                    out[_SESSION[num][0]] = (off, endian + _BASE[base & 0x1F][0], _SESSION[num][1])
-                off += fsize
+        else:
+            gnum, fields, endian, size = defs[rh & 0x0F]
+        yield gnum, fields, endian, pos
         pos += size
+
+
+def _session_offsets(data: bytes) -> dict:
+    """Byte offsets of the session's summary fields: name -> (offset, struct format, scale)."""
+    out = {}
+    for gnum, fields, endian, off in _fit_data_messages(data):
+        if gnum == 18:
+            for num, fsize, base in fields:
+                code = _BASE.get(base & 0x1F)
+                if num in _SESSION and code and struct.calcsize(code) == fsize:
+                    out[_SESSION[num][0]] = (off, endian + code, _SESSION[num][1])
+                off += fsize
     return out
+
+
+def _fit_session_fast(data: bytes):
+    """The session summary, read at the offsets the walk finds; None if there is none or the walk fails."""
+    try:
+        where = _session_offsets(data)
+    except (KeyError, IndexError, ValueError, struct.error):
+        return None
+    found = {}
+    for name, (off, fmt, scale) in where.items():
+        (v,) = struct.unpack_from(fmt, data, off)
+        if v != _INVALID[fmt[1:]]:
+            found[name] = v / scale if scale != 1 else v
+    return found or None
 
 
 def retimed_copy(data: bytes, start: dt.datetime, distance_m: float | None = None) -> bytes:
