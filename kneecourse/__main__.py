@@ -33,7 +33,7 @@ def main(argv=None) -> int:
         if args.command == "copy":
             written = copy_course(args.directory, overwrite=args.overwrite)
             print(f"{len(written)} notebook(s) copied into {args.directory}/notebooks")
-            print(f"open the course with: cd {args.directory} && jupyter lab notebooks/00_start_here.ipynb")
+            print(f"open the course with: cd {args.directory} && jupyter lab --ServerApp.root_dir=. notebooks/00_start_here.ipynb")
             return 0
         if args.command == "links":
             from .links import COURSE_REPOSITORY, workshop_links

@@ -173,10 +173,20 @@ def test_binder_serves_one_app_with_voila(binder_image):
     assert "application/vnd.jupyter.widget-view+json" in body, "the explorer widget is not in the page"
 
 
+def _readme_lab_arguments():
+    """The arguments the README's set-up command gives ``jupyter lab``."""
+    import re
+    import shlex
+
+    block = re.search(r"```bash\n# set up and open the course\n(.+?)\n```", (ROOT / "README.md").read_text()).group(1)
+    return shlex.split(block.split("jupyter lab", 1)[1])
+
+
 def test_binder_jupyterlab_has_course_settings_and_app_pages(binder_image):
+    """JupyterLab started with the README's own arguments: course settings in effect, app pages at /voila/render/notebooks/."""
     port, token = _free_port(), "binder-test"
-    cmd = [binder_image["python"], "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-           f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"]
+    cmd = [binder_image["python"], "-m", "jupyterlab", *_readme_lab_arguments(), "--no-browser", f"--port={port}",
+           "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.port_retries=0"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     env = dict(binder_image["env"], JUPYTERLAB_SETTINGS_DIR=str(binder_image["base"] / "user-settings"),
