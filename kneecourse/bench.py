@@ -152,20 +152,15 @@ def bench_import(repeats=5):
 
 def bench_watch_import(days=365):
     """Seconds to import a year of daily runs: copies of the shipped 40-min, 1 Hz FIT sample, one per day."""
-    import datetime as dt
+    from .watch_files import read_runs, sample_runs_folder, write_season
 
-    from .watch_files import read_runs, retimed_copy, sample_runs_folder
-
-    src = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
-    first = dt.datetime(2025, 1, 1, 7, 0, tzinfo=dt.timezone.utc)
     with tempfile.TemporaryDirectory(prefix="kneecourse-year-") as folder:
-        for d in range(days):
-            Path(folder, f"run_{d:03d}.fit").write_bytes(retimed_copy(src, first + dt.timedelta(days=d), 5000 + 10 * d))
+        write_season(folder, days)
         t0 = time.perf_counter()
         runs, problems = read_runs(folder, progress=False)
         seconds = time.perf_counter() - t0
     return {"files": days, "runs": len(runs), "problems": len(problems), "seconds": round(seconds, 3),
-            "bytes_per_file": len(src)}
+            "bytes_per_file": (sample_runs_folder() / "watch_with_running_dynamics.fit").stat().st_size}
 
 
 def run(quick=False, explorers=None, import_time=True):

@@ -48,7 +48,32 @@ class Result:
         return f'<div style="border-left:4px solid {colour};padding:4px 8px">{body}</div>'
 
 
-class _Question:
+class _Shown:
+    """Display rule shared by questions and predictions: the widget live, plain HTML in a static page."""
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        from .views.display import static_mode
+
+        if static_mode():
+            display(HTML(self._static_html()))
+            return
+        display(self.widget())
+
+
+def _as_number(value, unit):
+    """``(number, None)`` for a finite number, else ``(None, Result)`` saying what to type."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return None, Result(False, f"type a number in {unit}, not {value!r}." if unit else f"type a number, not {value!r}.")
+    if not math.isfinite(x):
+        return None, Result(False, "type a finite number.")
+    return x, None
+
+
+class _Question(_Shown):
     kind = "question"
 
     def __init__(self, notebook: str, qid: str, prompt: str, explanation: str, hint: str = ""):
@@ -115,16 +140,6 @@ class _Question:
         elif getattr(self, "unit", None):
             body = f"<p>Answer in {html.escape(self.unit)}.</p>"
         return f"<div class='kneecourse-question'><b>{html.escape(self.prompt)}</b>{body}</div>"
-
-    def _ipython_display_(self):
-        from IPython.display import HTML, display
-
-        from .views.display import static_mode
-
-        if static_mode():
-            display(HTML(self._static_html()))
-            return
-        display(self.widget())
 
 
 class MultipleChoice(_Question):
@@ -210,12 +225,9 @@ class Numeric(_Question):
         return max(self.rel_tol * abs(self.answer), self.abs_tol)
 
     def check(self, answer) -> Result:
-        try:
-            x = float(answer)
-        except (TypeError, ValueError):
-            return Result(False, f"type a number in {self.unit}, not {answer!r}.")
-        if not math.isfinite(x):
-            return Result(False, "type a finite number.")
+        x, problem = _as_number(answer, self.unit)
+        if problem is not None:  # a Result is falsy when not correct
+            return problem
         if abs(x - self.answer) <= self.tolerance:
             return Result(True, f"{x:g} {self.unit} is within ±{self.tolerance:.3g} {self.unit} of {self.answer:.3g} {self.unit}.", self.explanation)
         direction = "too high" if x > self.answer else "too low"
@@ -337,7 +349,7 @@ class CodeExercise:
         return result
 
 
-class Prediction:
+class Prediction(_Shown):
     """Predict, then check: the learner commits a number before exploring, then sees it beside the model's.
 
     A prediction is not right or wrong and does not count as a question; it is saved
@@ -376,12 +388,9 @@ class Prediction:
 
     def commit(self, value) -> Result:
         """Save the learner's prediction (a number; a later commit replaces it)."""
-        try:
-            v = float(value)
-        except (TypeError, ValueError):
-            return Result(False, f"type a number ({self.unit}), not {value!r}.")
-        if not math.isfinite(v):
-            return Result(False, "type a finite number.")
+        v, problem = _as_number(value, self.unit)
+        if problem is not None:  # a Result is falsy when not correct
+            return problem
         self._store().record(self.notebook, self.key, False, prediction=v)
         return Result(True, f"saved: {v:g} {self.unit}. Now use the explorer, then reveal the model's answer.")
 
@@ -422,16 +431,9 @@ class Prediction:
         self._controls = {"input": box, "commit": commit, "feedback": feedback}
         return w
 
-    def _ipython_display_(self):
-        from IPython.display import HTML, display
-
-        from .views.display import static_mode
-
-        if static_mode():
-            display(HTML(f"<div class='kneecourse-prediction'><b>Predict first:</b> {html.escape(self.prompt)} "
-                         f"({html.escape(self.unit)})</div>"))
-            return
-        display(self.widget())
+    def _static_html(self) -> str:
+        return (f"<div class='kneecourse-prediction'><b>Predict first:</b> {html.escape(self.prompt)} "
+                f"({html.escape(self.unit)})</div>")
 
 
 #: notebook -> {prediction id: Prediction}, filled as predictions are created.

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["Run", "WatchFileError", "read_run", "read_runs", "daily_distance_km", "sample_runs_folder", "retimed_copy",
+           "write_season",
            "SUFFIXES"]
 
 SUFFIXES = (".fit", ".gpx", ".tcx")
@@ -156,6 +157,21 @@ def retimed_copy(data: bytes, start: dt.datetime, distance_m: float | None = Non
         off, fmt, scale = where["total_distance"]
         struct.pack_into(fmt, buf, off, int(round(distance_m * scale)))
     return bytes(buf)
+
+
+def write_season(folder, days=365, first=dt.datetime(2025, 1, 1, 7, 0, tzinfo=dt.timezone.utc)) -> list:
+    """``days`` daily runs in ``folder``: copies of the shipped 40-min, 1 Hz FIT sample (see :func:`retimed_copy`).
+
+    Day ``d`` starts at ``first + d days`` and covers ``5000 + 10·d`` m. For the import benchmark and demonstrations.
+    """
+    src = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
+    folder = Path(folder)
+    paths = []
+    for d in range(days):
+        path = folder / f"run_{d:03d}.fit"
+        path.write_bytes(retimed_copy(src, first + dt.timedelta(days=d), 5000.0 + 10 * d))
+        paths.append(path)
+    return paths
 
 
 def _fit_full(path):

@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from kneecourse.watch_files import (
-    WatchFileError, _fit_full, _fit_session_fast, daily_distance_km, read_run, read_runs, retimed_copy,
-    sample_runs_folder,
+    WatchFileError, _fit_full, _fit_session_fast, daily_distance_km, read_run, read_runs, sample_runs_folder,
+    write_season,
 )
 
 from .conftest import ROOT
@@ -86,15 +86,12 @@ def test_progress_is_reported_per_file_and_days_are_summed():
 def test_a_year_of_daily_runs_imports_in_under_5_s(tmp_path):
     import time
 
-    src = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
-    first = dt.datetime(2025, 1, 1, 7, tzinfo=dt.timezone.utc)
-    for d in range(365):
-        (tmp_path / f"run_{d:03d}.fit").write_bytes(retimed_copy(src, first + dt.timedelta(days=d), 5000.0 + d))
+    write_season(tmp_path, 365)
     t0 = time.perf_counter()
     runs, problems = read_runs(tmp_path, progress=False)
     seconds = time.perf_counter() - t0
     assert len(runs) == 365 and not problems and runs[-1].date == dt.date(2025, 12, 31)
-    assert runs[-1].distance_m == pytest.approx(5364.0)
+    assert runs[-1].distance_m == pytest.approx(5000.0 + 10 * 364)
     assert seconds < 5.0, f"a year of runs took {seconds:.1f} s"
 
 

@@ -135,9 +135,9 @@ def browser():
     pw.stop()
 
 
-@pytest.fixture
-def page(browser, lab_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def loopback_context(browser, viewport):
+    """A browser context of the given size that aborts every request to a host other than 127.0.0.1."""
+    context = browser.new_context(viewport=viewport)
 
     def guard(route):
         host = route.request.url.split("/")[2] if "://" in route.request.url else ""
@@ -147,6 +147,12 @@ def page(browser, lab_server):
             route.abort()
 
     context.route("**/*", guard)
+    return context
+
+
+@pytest.fixture
+def page(browser, lab_server):
+    context = loopback_context(browser, {"width": 1400, "height": 1000})
     p = context.new_page()
     p.set_default_timeout(60_000)
     yield p

@@ -15,7 +15,7 @@ from kneecourse.app import APPS
 from kneecourse.course_files import apps_folder
 from kneecourse.links import page_path
 
-from .conftest import ARTIFACTS, _free_port, serve
+from .conftest import ARTIFACTS, _free_port, loopback_context, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
 
 pytestmark = pytest.mark.browser
@@ -65,9 +65,7 @@ _MEASURE = """box => {
 
 @pytest.fixture
 def projector_page(browser):
-    context = browser.new_context(viewport=PROJECTOR)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.split("/")[2].startswith("127.0.0.1")
-                  or route.request.url.startswith(("data:", "blob:")) else route.abort())
+    context = loopback_context(browser, PROJECTOR)
     p = context.new_page()
     p.set_default_timeout(60_000)
     yield p

@@ -44,10 +44,12 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from kneecourse.links import HUB_FOLDER, nbgitpuller_link
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ("03_patellofemoral_load.ipynb", "06_running_as_a_spring.ipynb")
-#: where an nbgitpuller link puts the course in a learner's home (the facilitator guide's links use it)
-TARGET = "kneecourse"
+#: where an nbgitpuller link puts the course in a learner's home
+TARGET = HUB_FOLDER
 SLIDER_STEPS = 40
 #: how long a request may wait to connect: a browser waits minutes, tornado's default is 20 s
 CONNECT_S = 300
@@ -77,9 +79,8 @@ def course_repository(work: Path, source: str | None) -> str:
 
 
 def pull_query(repo: str) -> str:
-    """The query of the nbgitpuller link the facilitator shares (see docs/jupyterhub.md)."""
-    return urllib.parse.urlencode({"repo": repo, "branch": "main", "targetpath": TARGET,
-                                   "urlpath": f"lab/tree/{TARGET}/notebooks/00_start_here.ipynb"})
+    """The query of the nbgitpuller link the facilitator shares (``python -m kneecourse links``), for ``repo``."""
+    return urllib.parse.urlparse(nbgitpuller_link("http://hub", repository=repo)).query
 
 
 def percentile(xs, q):

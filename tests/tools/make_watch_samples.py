@@ -1,4 +1,4 @@
-"""Make the sample watch files the course ships in data/watch/ (and the benchmark's year of runs).
+"""Make the sample watch files the course ships in data/watch/.
 
     python tests/tools/make_watch_samples.py [FOLDER]
 
@@ -41,7 +41,7 @@ def _track(minutes, speed, spm):
     return out
 
 
-def write_fit(path, start, minutes, speed, spm, contact_ms, vo_mm, record_every_s=1):
+def write_fit(path, start, minutes, speed, spm, contact_ms, vo_mm):
     from fit_tool.fit_file_builder import FitFileBuilder
     from fit_tool.profile.messages.activity_message import ActivityMessage
     from fit_tool.profile.messages.file_id_message import FileIdMessage
@@ -60,7 +60,7 @@ def write_fit(path, start, minutes, speed, spm, contact_ms, vo_mm, record_every_
     fid.serial_number = 12345
     fid.time_created = t0
     b.add(fid)
-    for s, dist, v, cad, lat, lon in track[::record_every_s]:
+    for s, dist, v, cad, lat, lon in track:
         r = RecordMessage()
         r.timestamp = t0 + 1000 * s
         r.position_lat, r.position_long = lat, lon
@@ -142,19 +142,6 @@ def make_samples(folder) -> list:
     for name, *args in SAMPLES:
         path = folder / name
         WRITERS[path.suffix](path, *args)
-        out.append(path)
-    return out
-
-
-def make_year(folder, first=dt.datetime(2025, 1, 1, 7, 0), days=365, minutes=40, record_every_s=1) -> list:
-    """A year of daily FIT runs from a watch with running dynamics (for the import benchmark)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for d in range(days):
-        path = folder / f"run_{d:03d}.fit"
-        write_fit(path, first + dt.timedelta(days=d), minutes, 3.0 + 0.3 * math.sin(d / 9), 166 + d % 7, 250.0, 85.0,
-                  record_every_s=record_every_s)
         out.append(path)
     return out
 
