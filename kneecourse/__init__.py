@@ -53,11 +53,11 @@ def style(projector: bool = False) -> None:
     _style(projector)
 
 
-def show(fig):
-    """Display a figure: the interactive canvas in JupyterLab, a static image elsewhere."""
+def show(fig, alt=None):
+    """Display a figure: the interactive canvas in JupyterLab, an image with alt text on the course site."""
     from .views.display import show as _show
 
-    return _show(fig)
+    return _show(fig, alt)
 
 
 def check_environment(show: bool = True):

@@ -24,18 +24,23 @@ QUESTION_BANK: dict = {}
 
 @dataclass(frozen=True)
 class Result:
-    """Outcome of a check: ``correct``, a ``feedback`` sentence and the ``explanation``."""
+    """Outcome of a check: ``correct``, a ``feedback`` sentence and the ``explanation``.
+
+    ``graded=False`` for an outcome that is not right or wrong (a saved or revealed prediction):
+    it is shown without the ✓/✗ mark.
+    """
 
     correct: bool
     feedback: str
     explanation: str = ""
     details: tuple = field(default_factory=tuple)
+    graded: bool = True
 
     def __bool__(self):
         return self.correct
 
     def __str__(self):
-        mark = "✓ Correct." if self.correct else "✗ Not yet."
+        mark = ("✓ Correct." if self.correct else "✗ Not yet.") if self.graded else ""
         parts = [f"{mark} {self.feedback}".strip()]
         parts += list(self.details)
         if self.explanation and self.correct:
@@ -43,7 +48,7 @@ class Result:
         return "\n".join(parts)
 
     def _repr_html_(self):
-        colour = "#009E73" if self.correct else "#D55E00"
+        colour = ("#009E73" if self.correct else "#D55E00") if self.graded else "#0072B2"
         body = "<br>".join(html.escape(p) for p in str(self).split("\n"))
         return f'<div style="border-left:4px solid {colour};padding:4px 8px">{body}</div>'
 
@@ -57,9 +62,25 @@ class _Shown:
         from .views.display import static_mode
 
         if static_mode():
-            display(HTML(self._static_html()))
+            display(HTML(self.static_html()))
             return
         display(self.widget())
+
+
+def _dom_id(*parts) -> str:
+    """An HTML id from a notebook name and a question id."""
+    import re
+
+    return "kc-" + re.sub(r"[^A-Za-z0-9_-]+", "-", "-".join(str(p) for p in parts))
+
+
+def _attr(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _with_unit(number: str, unit: str) -> str:
+    """``"3.2 MPa"``; just the number when there is no unit."""
+    return f"{number} {unit}" if unit else number
 
 
 def _as_number(value, unit):
@@ -133,13 +154,28 @@ class _Question(_Shown):
         self._controls = {"input": field_, "check": check, "hint": hint, "feedback": feedback}
         return box
 
-    def _static_html(self) -> str:
-        body = ""
-        if getattr(self, "options", None):
-            body = "<ol start='0'>" + "".join(f"<li>{html.escape(o)}</li>" for o in self.options) + "</ol>"
-        elif getattr(self, "unit", None):
-            body = f"<p>Answer in {html.escape(self.unit)}.</p>"
-        return f"<div class='kneecourse-question'><b>{html.escape(self.prompt)}</b>{body}</div>"
+    def static_html(self) -> str:
+        """The question as a form that gives feedback on a page without a kernel (the course site).
+
+        The feedback is worked out here, by :meth:`check`, and written into the page, so the site
+        says exactly what the notebook says; a small script (``kneecourse-quiz.js``) shows it.
+        """
+        qid = _dom_id(self.notebook, self.id)
+        hint = (f'<button type="button" class="kc-hint" data-hint="{_attr("Hint: " + self.hint)}">Hint</button>'
+                if self.hint else "")
+        return (f'<form class="kc-quiz kneecourse-question" id="{qid}" data-kind="{self._static_kind}" '
+                f'{self._static_data()}><fieldset><legend>{html.escape(self.prompt)}</legend>'
+                f"{self._static_input(qid)}</fieldset>"
+                f'<div class="kc-quiz-buttons"><button type="submit">Check</button>{hint}</div>'
+                f'<p class="kc-feedback" role="status" aria-live="polite"></p></form>')
+
+    _static_kind = ""
+
+    def _static_data(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _static_input(self, qid) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
 
 
 class MultipleChoice(_Question):
@@ -197,6 +233,20 @@ class MultipleChoice(_Question):
     def _input_value(self, w):
         return w.value
 
+    _static_kind = "choice"
+
+    def _static_data(self) -> str:
+        return ""
+
+    def _static_input(self, qid) -> str:
+        rows = []
+        for i, option in enumerate(self.options):
+            feedback = str(self.check(i))  # the notebook's own feedback for this option
+            rows.append(f'<div class="kc-option"><input type="radio" name="{qid}" id="{qid}-{i}" value="{i}" '
+                        f'data-feedback="{_attr(feedback)}" data-correct="{str(i == self.answer).lower()}">'
+                        f'<label for="{qid}-{i}">{html.escape(option)}</label></div>')
+        return "".join(rows)
+
 
 class Numeric(_Question):
     """A numeric question with a tolerance and a unit.
@@ -229,9 +279,15 @@ class Numeric(_Question):
         if problem is not None:  # a Result is falsy when not correct
             return problem
         if abs(x - self.answer) <= self.tolerance:
-            return Result(True, f"{x:g} {self.unit} is within ±{self.tolerance:.3g} {self.unit} of {self.answer:.3g} {self.unit}.", self.explanation)
-        direction = "too high" if x > self.answer else "too low"
-        return Result(False, f"{x:g} {self.unit} is {direction}." + (f" Hint: {self.hint}" if self.hint else ""))
+            return self._verdict(f"{x:g}", "right")
+        return self._verdict(f"{x:g}", "high" if x > self.answer else "low")
+
+    def _verdict(self, shown: str, verdict: str) -> Result:
+        """The feedback for an answer shown as ``shown``: ``"right"``, too ``"high"`` or too ``"low"``."""
+        if verdict == "right":
+            return Result(True, f"{_with_unit(shown, self.unit)} is within ±{_with_unit(f'{self.tolerance:.3g}', self.unit)}"
+                                f" of {_with_unit(f'{self.answer:.3g}', self.unit)}.", self.explanation)
+        return Result(False, f"{_with_unit(shown, self.unit)} is too {verdict}." + (f" Hint: {self.hint}" if self.hint else ""))
 
     def _input_widget(self):
         import ipywidgets as W
@@ -241,6 +297,18 @@ class Numeric(_Question):
     def _input_value(self, w):
         text = w.children[0].value.strip().replace(",", ".")
         return text or None
+
+    _static_kind = "number"
+
+    def _static_data(self) -> str:
+        # the notebook's three verdicts, with {x} where the learner's number goes
+        texts = " ".join(f'data-{k}="{_attr(self._verdict("{x}", k))}"' for k in ("right", "high", "low"))
+        return (f'data-answer="{self.answer!r}" data-tolerance="{self.tolerance!r}" '
+                f'data-unit="{_attr(self.unit)}" {texts}')
+
+    def _static_input(self, qid) -> str:
+        return (f'<label for="{qid}-x">Your answer{f" ({html.escape(self.unit)})" if self.unit else ""}</label> '
+                f'<input type="text" inputmode="decimal" id="{qid}-x" autocomplete="off" size="12">')
 
 
 class CodeExercise:
@@ -343,10 +411,27 @@ class CodeExercise:
         return Markdown(f"**Worked solution** (one way to write it):\n\n```python\n{self.solution_source()}```")
 
     def submit(self, fn) -> Result:
-        """Check ``fn`` and record the attempt in the progress store."""
+        """Check ``fn`` and record the attempt in the progress store.
+
+        On a page without a kernel (the course site) the answer to the shipped stub comes with
+        every hint and the worked solution, each folded until the reader opens it.
+        """
         result = self.check(fn)
         (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        from .views.display import StaticHTML, static_mode
+
+        if static_mode():
+            return StaticHTML(self.static_html(result))
         return result
+
+    def static_html(self, result: Result | None = None) -> str:
+        """The checker's answer, then the hints and the worked solution as folded sections."""
+        folds = "".join(f'<details class="kc-fold"><summary>Hint {i} of {len(self.hints)}</summary>'
+                        f"<p>{html.escape(h)}</p></details>" for i, h in enumerate(self.hints, start=1))
+        folds += ('<details class="kc-fold"><summary>Worked solution (try the hints first)</summary>'
+                  f"<pre><code>{html.escape(self.solution_source())}</code></pre></details>")
+        answer = result._repr_html_() if result is not None else ""
+        return f'<div class="kc-exercise" id="{_dom_id(self.notebook, self.id)}">{answer}{folds}</div>'
 
 
 class Prediction(_Shown):
@@ -392,7 +477,16 @@ class Prediction(_Shown):
         if problem is not None:  # a Result is falsy when not correct
             return problem
         self._store().record(self.notebook, self.key, False, prediction=v)
-        return Result(True, f"saved: {v:g} {self.unit}. Now use the explorer, then reveal the model's answer.")
+        return self._saved(f"{v:g}")
+
+    def _saved(self, shown: str) -> Result:
+        return Result(True, f"Saved: {_with_unit(shown, self.unit)}. Now use the explorer, then reveal the model's "
+                            "answer.", graded=False)
+
+    def _compared(self, shown: str, off: str) -> Result:
+        return Result(True, f"You predicted {_with_unit(shown, self.unit)}; the model gives "
+                            f"{_with_unit(f'{self.model_value:.3g}', self.unit)} (yours is {_with_unit(off, self.unit)} "
+                            "from it).", self.explanation, graded=False)
 
     def saved(self):
         """The learner's saved prediction, or None."""
@@ -400,14 +494,24 @@ class Prediction(_Shown):
         return None if entry is None else entry.get("prediction")
 
     def reveal(self) -> Result:
-        """Prediction beside the model's value (asks for a prediction first if there is none)."""
+        """Prediction beside the model's value (asks for a prediction first if there is none).
+
+        On a page without a kernel (the course site) a button that compares the prediction the
+        reader committed on that page.
+        """
+        from .views.display import StaticHTML, static_mode
+
+        if static_mode():
+            return StaticHTML(self.static_reveal_html())
         p = self.saved()
         if p is None:
-            return Result(False, "make your prediction above first — a guess written down teaches more than none.")
-        m = self.model_value
-        off = f"{p - m:+.3g} {self.unit}".strip()
-        return Result(True, f"you predicted {p:g} {self.unit}; the model gives {m:.3g} {self.unit} "
-                            f"(yours is {off} from it).".replace("  ", " "), self.explanation)
+            return self._no_prediction()
+        return self._compared(f"{p:g}", f"{p - self.model_value:+.3g}")
+
+    @staticmethod
+    def _no_prediction() -> Result:
+        return Result(False, "Make your prediction above first — a guess written down teaches more than none.",
+                      graded=False)
 
     def widget(self):
         """A number box and a button that saves the prediction."""
@@ -431,9 +535,22 @@ class Prediction(_Shown):
         self._controls = {"input": box, "commit": commit, "feedback": feedback}
         return w
 
-    def _static_html(self) -> str:
-        return (f"<div class='kneecourse-prediction'><b>Predict first:</b> {html.escape(self.prompt)} "
-                f"({html.escape(self.unit)})</div>")
+    def static_html(self) -> str:
+        """A form that keeps the reader's prediction in their browser (the course site)."""
+        pid = _dom_id(self.notebook, self.id)
+        return (f'<form class="kc-predict kneecourse-prediction" id="{pid}" data-key="kneecourse:{_attr(self.key)}" '
+                f'data-saved="{_attr(self._saved("{x}"))}"><p><b>Predict first:</b> {html.escape(self.prompt)}</p>'
+                f'<label for="{pid}-x">Your prediction ({html.escape(self.unit)})</label> '
+                f'<input type="text" inputmode="decimal" id="{pid}-x" autocomplete="off" size="12"> '
+                f'<button type="submit">Commit my prediction</button>'
+                f'<p class="kc-feedback" role="status" aria-live="polite"></p></form>')
+
+    def static_reveal_html(self) -> str:
+        """A button that shows the committed prediction beside the model's value (the course site)."""
+        return (f'<div class="kc-reveal" data-key="kneecourse:{_attr(self.key)}" data-model="{self.model_value!r}" '
+                f'data-compared="{_attr(self._compared("{x}", "{d}"))}" data-none="{_attr(self._no_prediction())}">'
+                f'<button type="button">Reveal the model\'s answer</button>'
+                f'<p class="kc-feedback" role="status" aria-live="polite"></p></div>')
 
 
 #: notebook -> {prediction id: Prediction}, filled as predictions are created.

@@ -9,7 +9,7 @@ One answer for every way a learner meets the course:
   learner's own copy);
 * ``KNEECOURSE_NOTEBOOKS`` set to a folder: that folder, whatever else exists.
 
-App mode, the static export, the benchmark and the environment check all ask
+App mode, the course site, the benchmark and the environment check all ask
 here, so they work from any working directory.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import shutil
 from pathlib import Path
 
-__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError"]
+__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError", "apps_showing"]
 
 #: the first page of the course: a folder holding it is a course folder
 START_PAGE = "00_start_here.ipynb"
@@ -107,3 +107,19 @@ def copy_course(destination, overwrite: bool = False) -> list:
         shutil.copyfile(path, dest)
         written.append(dest)
     return written
+
+
+def apps_showing(explorer: str) -> list:
+    """The app notebooks (file names) that build the explorer class named ``explorer``.
+
+    Read from the app notebooks themselves, so a new app page is found without a list to update.
+    """
+    import json
+
+    found = []
+    for path in sorted(apps_folder().glob("app_*.ipynb")):
+        source = "".join("".join(c.get("source", "")) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+                         if c.get("cell_type") == "code")
+        if f"{explorer}(" in source:
+            found.append(path.name)
+    return found

@@ -14,12 +14,15 @@ import urllib.parse
 
 from .course_files import START_PAGE
 
-__all__ = ["COURSE_REPOSITORY", "HUB_FOLDER", "page_path", "binder_link", "nbgitpuller_link", "workshop_links"]
+__all__ = ["COURSE_REPOSITORY", "HUB_FOLDER", "HUB_URL_VARIABLE", "page_path", "binder_link", "nbgitpuller_link",
+           "launch_links", "workshop_links"]
 
 #: the public repository of the course (Binder and nbgitpuller pull from it)
 COURSE_REPOSITORY = "https://github.com/kneecourse/kneecourse"
 #: the folder an nbgitpuller link creates in each learner's home (nbgitpuller's ``targetpath``)
 HUB_FOLDER = "kneecourse"
+#: environment variable naming the workshop's hub (``https://hub.example.org``) for the course site's launch links
+HUB_URL_VARIABLE = "KNEECOURSE_HUB_URL"
 
 
 def page_path(page: str = START_PAGE, course_folder: str = "", app: bool = False) -> str:
@@ -65,6 +68,27 @@ def nbgitpuller_link(hub: str, page: str = START_PAGE, app: bool = False, reposi
     query = urllib.parse.urlencode({"repo": repository, "branch": branch, "targetpath": folder,
                                     "urlpath": page_path(page, folder, app)})
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+def launch_links(page: str, app: bool = False, hub: str | None = None, repository: str = COURSE_REPOSITORY,
+                 branch: str = "main") -> list:
+    """The ways to open one page live: ``[(where, link), ...]`` — Binder, then the hub if there is one.
+
+    Parameters
+    ----------
+    page : str
+        A notebook, or with ``app=True`` an app notebook.
+    hub : str, optional
+        The hub's address; by default the ``KNEECOURSE_HUB_URL`` environment variable, and no hub
+        link when neither is set.
+    """
+    import os
+
+    hub = hub or os.environ.get(HUB_URL_VARIABLE) or None
+    links = [("Binder", binder_link(page, app, repository, branch))]
+    if hub:
+        links.append(("your JupyterHub", nbgitpuller_link(hub, page, app, repository, branch)))
+    return links
 
 
 def workshop_links(hub: str | None = None, repository: str = COURSE_REPOSITORY, branch: str = "main") -> dict:

@@ -100,11 +100,11 @@ def test_prediction_is_saved_revealed_and_reported(course_home):
     from kneecourse.selfchecks import prediction
 
     p = prediction("03_patellofemoral_load")
-    assert not p.reveal().correct and "prediction above first" in p.reveal().feedback
+    assert not p.reveal().correct and "prediction above first" in p.reveal().feedback and str(p.reveal()).startswith("Make your prediction")
     assert not p.commit("lots").correct and not p.commit(float("nan")).correct
     assert p.commit(2.0).correct and p.saved() == 2.0
     r = p.reveal()
-    assert r.correct and "you predicted 2 ×" in r.feedback and f"{p.model_value:.3g}" in r.feedback
+    assert r.correct and str(r).startswith("You predicted 2 ×") and "✓" not in str(r) and f"{p.model_value:.3g}" in r.feedback
     p.commit(2.5)  # a later commit replaces it
     rep = progress_report(show=False)["03_patellofemoral_load"]["predictions"]["pf_30_to_90"]
     assert rep == {"prediction": 2.5, "model": p.model_value, "unit": "×"}
@@ -120,4 +120,4 @@ def test_prediction_widget_commits(course_home):
     p.widget()
     p._controls["input"].value = 1.5
     p._controls["commit"].click()
-    assert "saved: 1.5" in p._controls["feedback"].value and p.saved() == 1.5
+    assert "Saved: 1.5" in p._controls["feedback"].value and p.saved() == 1.5

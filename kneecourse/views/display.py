@@ -1,22 +1,49 @@
-"""Showing figures in any front end: interactive (ipympl) or static (inline PNG, HTML export)."""
+"""Showing figures in any front end: interactive (ipympl) or static (an image with alt text, course site)."""
 from __future__ import annotations
 
+import base64
+import html
+import io
 import os
+import re
 
-__all__ = ["static_mode", "show", "is_widget_canvas"]
+__all__ = ["static_mode", "show", "is_widget_canvas", "describe_figure", "figure_html", "StaticHTML", "plain_text"]
 
 
 def static_mode() -> bool:
     """True when the course is rendered without live widgets (``KNEECOURSE_STATIC=1``, set by the
-    static HTML export) or when matplotlib's canvas is not an interactive widget."""
+    course-site build)."""
     return os.environ.get("KNEECOURSE_STATIC", "") not in ("", "0")
 
 
-def show(fig):
-    """Return something that displays ``fig``: its ipympl canvas widget when interactive, else the figure
-    itself (rendered as a PNG by the inline backend). Use it as the last line of a cell."""
+class StaticHTML:
+    """An HTML fragment a notebook displays as it is (the static page's form of a live widget)."""
+
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self):
+        return self.markup
+
+    def __repr__(self):
+        return plain_text(self.markup)
+
+
+def show(fig, alt: str | None = None):
+    """Return something that displays ``fig``: its ipympl canvas widget when interactive, an image with alt
+    text on a static page, else the figure itself (a PNG by the inline backend). Use it as a cell's last line.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    alt : str, optional
+        Text alternative for the static image; by default :func:`describe_figure` writes one from the
+        figure's titles, axis labels and legend entries.
+    """
     canvas = fig.canvas
-    if is_widget_canvas(canvas) and not static_mode():
+    if static_mode():
+        return StaticHTML(figure_html(fig, alt))
+    if is_widget_canvas(canvas):
         return canvas
     return fig
 
@@ -24,3 +51,68 @@ def show(fig):
 def is_widget_canvas(canvas) -> bool:
     """True for an ipympl canvas (a live widget); views do not import the widget layer to ask."""
     return type(canvas).__module__.startswith("ipympl")
+
+
+def plain_text(markup: str) -> str:
+    """HTML as one line of plain text (tags dropped, entities decoded, spaces collapsed)."""
+    text = re.sub(r"<br\s*/?>|</p>|</li>", " ", str(markup))
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _clean(text: str) -> str:
+    """Matplotlib mathtext ($...$) and line breaks as plain words."""
+    return re.sub(r"\s+", " ", re.sub(r"[$\\{}]", "", str(text))).strip()
+
+
+def describe_figure(fig) -> str:
+    """A text alternative for a figure, written from what it shows.
+
+    For each set of axes: its title, the quantities on its axes (with units, as labelled) and the
+    names of its curves and markers (legend entries), so a reader who cannot see the image knows
+    what is plotted against what.
+
+    Returns
+    -------
+    str
+        One or more sentences; "Figure." only when the figure has no labelled axes.
+    """
+    parts = []
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text():
+        parts.append(_clean(fig._suptitle.get_text()) + ".")
+    axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    many = len(axes) > 1
+    for i, ax in enumerate(axes, start=1):
+        title = _clean(ax.get_title() or ax.get_title("left") or ax.get_title("right"))
+        labels = [_clean(a.get_label()) for a in (ax.xaxis, ax.yaxis) if _clean(a.get_label())]
+        zaxis = getattr(ax, "zaxis", None)
+        if zaxis is not None and _clean(zaxis.get_label()):
+            labels.append(_clean(zaxis.get_label()))
+        legend = ax.get_legend()
+        names = [_clean(t.get_text()) for t in legend.get_texts()] if legend is not None else []
+        if not names:
+            names = [_clean(a.get_label()) for a in ax.get_lines() + ax.collections
+                     if a.get_label() and not a.get_label().startswith("_")]
+        if not (title or labels or names):
+            continue
+        kind = "3D view" if zaxis is not None else ("plot" if labels else "drawing")
+        sentence = (f"Panel {i}: " if many else "") + (f"{kind} titled '{title}'" if title else kind.capitalize())
+        if len(labels) >= 2:
+            sentence += f", {labels[1]} against {labels[0]}" + (f" and {labels[2]}" if len(labels) > 2 else "")
+        elif labels:
+            sentence += f", {labels[0]}"
+        if names:
+            sentence += "; shows " + ", ".join(dict.fromkeys(n for n in names if n))
+        parts.append(sentence[0].upper() + sentence[1:] + ".")
+    return " ".join(parts) or "Figure."
+
+
+def figure_html(fig, alt: str | None = None, dpi: int = 96) -> str:
+    """The figure as an ``<img>`` (PNG inlined) with its text alternative, for a page without a kernel."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    w, h = (int(round(v * dpi)) for v in fig.get_size_inches())
+    text = describe_figure(fig) if alt is None else alt
+    return (f'<img class="kc-figure" src="data:image/png;base64,{data}" width="{w}" height="{h}" '
+            f'alt="{html.escape(text, quote=True)}">')

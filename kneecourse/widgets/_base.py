@@ -49,6 +49,35 @@ PROJECTOR_CSS = f"""<style>
 </style>"""
 
 
+#: ipywidgets 8 draws a slider's handle (``role="slider"``) and a Play widget's buttons (icons only) without an
+#: accessible name, so a screen reader announces "slider" or "button" and nothing more (axe-core:
+#: aria-input-field-name, button-name). This script, shown once above the first explorer of a page, names
+#: each handle after its slider's label and each icon button after its icon, also for widgets drawn later.
+ACCESSIBLE_NAMES_HTML = """<script>
+(function () {
+  if (window.kneecourseAccessibleNames) { return; }
+  window.kneecourseAccessibleNames = true;
+  function nameAll() {
+    document.querySelectorAll('.jupyter-widgets [role="slider"]:not([aria-label])').forEach(function (handle) {
+      var box = handle.closest('.widget-slider, .widget-hslider, .widget-vslider');
+      var label = box && box.querySelector('.widget-label');
+      if (label && label.textContent.trim()) { handle.setAttribute('aria-label', label.textContent.trim()); }
+    });
+    document.querySelectorAll('.jupyter-widgets button:not([aria-label])').forEach(function (button) {
+      if (button.textContent.trim()) { return; }
+      var icon = button.querySelector('i[class*="fa-"]');
+      var name = icon && icon.className.split(/\\s+/).filter(function (c) {
+        return c.indexOf('fa-') === 0 && c !== 'fa-fw';
+      }).map(function (c) { return c.slice(3).replace(/-/g, ' '); })[0];
+      if (name) { button.setAttribute('aria-label', name === 'retweet' ? 'repeat' : name); }
+    });
+  }
+  nameAll();
+  new MutationObserver(nameAll).observe(document.body, {childList: true, subtree: true});
+}());
+</script>"""
+
+
 def slider(description, value, lo, hi, step, unit="", fmt=".0f", continuous=True):
     """A float slider with the unit in its label."""
     label = f"{description} ({unit})" if unit else description
@@ -218,18 +247,49 @@ class Explorer:
                 self._box = W.VBox(caption + [controls, figure, self.readout])
         return self._box
 
+    def static_html(self) -> str:
+        """The explorer in its current state for a page without a kernel (the course site).
+
+        The figure as an image with a text alternative, the control values and the readout as text,
+        and links that open the matching app page live.
+        """
+        from ..course_files import apps_showing
+        from ..links import launch_links
+        from ..views.display import describe_figure, figure_html, plain_text
+
+        values = "; ".join(f"{c.description or k} = {c.value:g}" if isinstance(c.value, float) else
+                           f"{c.description or k} = {c.value}" for k, c in self.controls.items()
+                           if hasattr(c, "value") and not isinstance(c, W.Button))
+        name = (type(self).__doc__ or type(self).__name__).strip().splitlines()[0].rstrip(".")
+        moving = self._dynamic_artists()
+        for a in moving:  # the static image is drawn in one pass: no blitting layer
+            a.set_animated(False)
+        try:
+            image = figure_html(self.fig, f"Explorer: {name}. {describe_figure(self.fig)} Settings: {values}.")
+        finally:
+            for a in moving:
+                a.set_animated(True)
+        launch = " · ".join(f'<a href="{html.escape(url, quote=True)}">open the app on {html.escape(where)}</a>'
+                            for app in apps_showing(type(self).__name__) for where, url in launch_links(app, app=True))
+        readout = plain_text(self.readout.value)
+        caption = f"<p><i>Try this:</i> {self.caption}</p>" if self.caption else ""
+        return (f'<figure class="kc-explorer-static">{image}<figcaption>'
+                f"<p><b>Explorer in its initial state</b> ({html.escape(name)}). Settings: {html.escape(values)}.</p>"
+                + (f"<p>Readout: {html.escape(readout)}</p>" if readout else "") + caption
+                + "<p>This page has no running Python, so the controls do not move here. To move them: "
+                + (f"{launch}, or " if launch else "") + "run this page with a launch button at the top.</p>"
+                "</figcaption></figure>")
+
     def _ipython_display_(self):
         from IPython.display import HTML, display
 
-
-        if static_mode() or not is_widget_canvas(self.fig.canvas):
-            # no live widgets (static export, non-interactive backend): the initial state as HTML + image
-            values = ", ".join(f"{c.description or k} = {c.value}" for k, c in self.controls.items()
-                               if hasattr(c, "value"))
-            display(HTML(f"<p><i>Explorer in its initial state ({html.escape(values)}). "
-                         f"Open the notebook in JupyterLab to move the controls.</i></p>"))
+        if static_mode():
+            display(HTML(self.static_html()))
+            return
+        if not is_widget_canvas(self.fig.canvas):  # a non-interactive backend: the figure as an image
             self.fig.canvas.draw()
             display(self.fig)
             display(HTML(self.readout.value))
             return
+        display(HTML(ACCESSIBLE_NAMES_HTML))
         display(self.widget())
