@@ -5,7 +5,7 @@
     python -m kneecourse check                    # the environment check
     python -m kneecourse links [--hub URL]        # launch links: Binder, a hub (nbgitpuller), app pages
 
-App pages: ``python -m kneecourse.app``; the static export: ``python -m kneecourse.export_course``.
+App pages: ``python -m kneecourse.app``; the course website: ``python -m kneecourse.site``.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ import html
 
 from .tables import load_json
 
-__all__ = ["bibliography", "cite", "references_html"]
+__all__ = ["bibliography", "bibtex", "cite", "references_html"]
 
 
 def bibliography() -> dict:
@@ -26,3 +26,30 @@ def references_html(keys) -> str:
     """An HTML list of the given references, for a notebook's reference section."""
     items = "".join(f"<li><code>[{html.escape(k)}]</code> {html.escape(cite(k))}</li>" for k in keys)
     return f"<ol>{items}</ol>"
+
+
+def _bibtex_name(name: str) -> str:
+    """'van Eijden TM' -> 'van Eijden, T. M.'; 'et al.' -> 'others' (BibTeX's word for it)."""
+    name = name.strip()
+    if name.rstrip(".") == "et al":
+        return "others"
+    surname, _, initials = name.rpartition(" ")
+    if not surname or not initials.isupper():
+        return "{" + name + "}"
+    return f"{surname}, {' '.join(c + '.' for c in initials)}"
+
+
+def bibtex() -> str:
+    """The whole bibliography as BibTeX (``@misc`` entries), made from ``data/references.json``.
+
+    The course site's bibliography is built from this text, so the JSON file stays the one source.
+    """
+    def field(text) -> str:
+        return "{" + str(text).replace("{", "").replace("}", "").replace("&", r"\&") + "}"
+
+    out = []
+    for key, e in bibliography().items():
+        authors = " and ".join(_bibtex_name(a) for a in e["authors"].split(","))
+        out.append(f"@misc{{{key},\n  author = {field(authors)},\n  title = {{{field(e['title'])}}},\n"
+                   f"  howpublished = {field(e['venue'])},\n  year = {field(e['year'])},\n}}\n")
+    return "\n".join(out)

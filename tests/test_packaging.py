@@ -87,7 +87,7 @@ def test_each_audience_installs_what_it_needs():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     base = _requirements(project)
     assert "voila" not in base, "Voila is for app pages: the [app] extra, not every learner"
-    for needed in ("nbformat", "nbclient", "nbconvert", "jupyter-core"):
+    for needed in ("nbformat", "nbclient", "jupyter-core"):
         assert needed in base, f"{needed} is imported by the course but not declared"
     assert Version("0.9.5") in base["ipympl"].specifier and Version("0.9.4") not in base["ipympl"].specifier
     extras = project["optional-dependencies"]
