@@ -6,7 +6,7 @@ anything from another site.
 """
 project = "kneecourse"
 author = "the kneecourse authors"
-copyright = "the kneecourse authors, CC BY 4.0 (text) and BSD-3-Clause (code)"
+copyright = "the kneecourse authors; course text and figures CC BY 4.0, code MIT"
 html_title = "kneecourse — the biomechanics behind runner's knee"
 
 extensions = ["myst_nb", "sphinxcontrib.bibtex", "sphinx_togglebutton"]

@@ -60,9 +60,12 @@ def plain_text(markup: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _clean(text: str) -> str:
-    """Matplotlib mathtext ($...$) and line breaks as plain words."""
-    return re.sub(r"\s+", " ", re.sub(r"[$\\{}]", "", str(text))).strip()
+def _clean(text) -> str:
+    """A matplotlib label (a Text or a str, mathtext ``$...$`` included) as plain words."""
+    text = text.get_text() if hasattr(text, "get_text") else str(text)
+    text = re.sub(r"\\math\w+\{([^}]*)\}", r"\1", text)  # \mathrm{mm} -> mm
+    text = text.replace("^2", "²").replace("^3", "³").replace("_", " ")
+    return re.sub(r"\s+", " ", re.sub(r"[$\\{}]", "", text)).strip()
 
 
 def describe_figure(fig) -> str:
@@ -96,14 +99,15 @@ def describe_figure(fig) -> str:
         if not (title or labels or names):
             continue
         kind = "3D view" if zaxis is not None else ("plot" if labels else "drawing")
-        sentence = (f"Panel {i}: " if many else "") + (f"{kind} titled '{title}'" if title else kind.capitalize())
+        kind = kind[0].upper() + kind[1:]
+        sentence = (f"Panel {i}: " if many else "") + (f"{kind} titled '{title}'" if title else kind)
         if len(labels) >= 2:
             sentence += f", {labels[1]} against {labels[0]}" + (f" and {labels[2]}" if len(labels) > 2 else "")
         elif labels:
             sentence += f", {labels[0]}"
         if names:
             sentence += "; shows " + ", ".join(dict.fromkeys(n for n in names if n))
-        parts.append(sentence[0].upper() + sentence[1:] + ".")
+        parts.append(sentence + ".")
     return " ".join(parts) or "Figure."
 
 

@@ -184,3 +184,21 @@ def pytest_terminal_summary(terminalreporter):
         tr.write_line(f"{nb:40s} {ms:7.1f} ms  {'within' if ok else 'ABOVE'} the {target} ms target")
     within = sum(ok for *_, ok in rows)
     tr.write_line(f"{within} of {len(rows)} explorers within target; figures in build/browser/*.json")
+
+
+def axe_violations(page):
+    """axe-core (bundled with axe-playwright-python, nothing downloaded) on the page as it is now.
+
+    Returns ``{impact: [(rule id, nodes, help), ...]}`` for every violation found.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = {}
+    for v in Axe().run(page).response["violations"]:
+        found.setdefault(v["impact"], []).append((v["id"], len(v["nodes"]), v["help"]))
+    return found
+
+
+def serious_or_worse(found):
+    """The critical and serious violations of :func:`axe_violations`, with the first nodes' targets."""
+    return {impact: rules for impact, rules in found.items() if impact in ("critical", "serious")}

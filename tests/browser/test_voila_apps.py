@@ -15,7 +15,7 @@ from kneecourse.app import APPS
 from kneecourse.course_files import apps_folder
 from kneecourse.links import page_path
 
-from .conftest import ARTIFACTS, _free_port, loopback_context, serve
+from .conftest import ARTIFACTS, _free_port, axe_violations, loopback_context, serious_or_worse, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
 
 pytestmark = pytest.mark.browser
@@ -111,6 +111,10 @@ def open_app_and_move_a_slider(page, url, what):
 def test_app_renders_and_reacts(projector_page, voila_server, name):
     box = open_app_and_move_a_slider(projector_page, f"{voila_server}/voila/render/{APPS[name][0]}", f"app {name}")
     check_projector_ready(projector_page, box, name)
+    # accessibility (axe-core): no critical or serious violation; every count is kept in build/browser
+    found = axe_violations(projector_page)
+    (ARTIFACTS / f"axe_app_{name}.json").write_text(json.dumps(found, indent=1))
+    assert not serious_or_worse(found), f"app {name}: {serious_or_worse(found)}"
 
 
 def test_app_page_on_jupyterlab_server(page, lab_server):

@@ -1,0 +1,260 @@
+"""The course website, built as a publisher builds it and read in headless Chromium as a learner reads it.
+
+The site is built once (``python -m kneecourse.site`` with a hub address, into ``build/site``), served on
+127.0.0.1, and every request to any other host is aborted: a page that needs the internet fails here.
+Checked: every page loads with no console error and no failed request, every link and anchor resolves,
+search finds module 1 for "screw-home", the self-checks and predictions give the notebook's feedback,
+every image has a text alternative, MathJax typesets, and axe-core finds no critical or serious
+accessibility violation on any page (counts in ``build/browser/axe_site.json``).
+"""
+import functools
+import http.server
+import json
+import re
+import threading
+import time
+import urllib.parse
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kneecourse.app import APPS
+from kneecourse.links import binder_link, nbgitpuller_link
+from kneecourse.references import bibliography
+from kneecourse.selfchecks import quiz
+
+from .conftest import ARTIFACTS, ROOT, axe_violations, loopback_context, serious_or_worse
+
+pytestmark = pytest.mark.browser
+
+HUB = "https://hub.example.org"
+SITE = ROOT / "build" / "site"
+MODULE_PAGES = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def site():
+    """Build the whole site (every notebook executed; warnings are errors) and serve it on 127.0.0.1."""
+    from kneecourse.site import build_site
+
+    t0 = time.perf_counter()
+    index = build_site(SITE, hub=HUB)
+    seconds = time.perf_counter() - t0
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "site_build.json").write_text(json.dumps({"seconds": round(seconds, 1)}))
+    handler = functools.partial(_QuietHandler, directory=str(index.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield {"root": index.parent, "url": f"http://127.0.0.1:{server.server_address[1]}"}
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def reader(browser):
+    context = loopback_context(browser, {"width": 1280, "height": 900})
+    p = context.new_page()
+    p.set_default_timeout(30_000)
+    yield p
+    context.close()
+
+
+def _pages(site):
+    return sorted(p.name for p in site["root"].glob("*.html"))
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids, self.loads = [], set(), []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        for key in ("src", "href"):
+            if a.get(key) and (tag in ("script", "img", "iframe") or (tag == "link" and key == "href")):
+                self.loads.append(a[key])
+
+
+def _parse(path):
+    p = _Links()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+def test_the_build_has_every_page(site):
+    names = _pages(site)
+    for stem in MODULE_PAGES + ["index", "search", "bibliography", "apps"]:
+        assert f"{stem}.html" in names, f"{stem}.html was not built"
+
+
+def test_every_page_loads_without_console_errors_or_outside_requests(site, reader):
+    problems, outside = [], []
+    reader.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    reader.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    reader.on("requestfailed", lambda r: (outside if "127.0.0.1" not in r.url else problems).append(r.url))
+    for name in _pages(site):
+        before = len(problems) + len(outside)
+        reader.goto(f"{site['url']}/{name}")
+        reader.wait_for_load_state("networkidle")
+        assert len(problems) + len(outside) == before, f"{name}: {problems[before:] + outside}"
+        assert reader.title(), f"{name} has no title"
+
+
+def test_nothing_is_loaded_from_another_site(site):
+    for path in site["root"].glob("*.html"):
+        parsed = _parse(path)
+        remote = [u for u in parsed.loads if urllib.parse.urlparse(u).scheme in ("http", "https")]
+        assert not remote, f"{path.name} loads {remote}"
+
+
+def test_every_link_and_anchor_resolves(site):
+    root = site["root"]
+    parsed = {p.name: _parse(p) for p in root.glob("*.html")}
+    checked = 0
+    for name, page in parsed.items():
+        for href in page.links + page.loads:
+            url = urllib.parse.urlparse(href)
+            if url.scheme or href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            target = (root / name).parent / urllib.parse.unquote(url.path) if url.path else root / name
+            target = target.resolve()
+            assert target.exists(), f"{name} links to missing {href}"
+            if url.fragment and target.suffix == ".html" and target.parent == root:
+                ids = parsed[target.name].ids
+                assert url.fragment in ids, f"{name} links to {href}: no id {url.fragment!r} there"
+            checked += 1
+    assert checked > 500
+
+
+def test_module_pages_link_to_each_other_and_to_the_bibliography(site):
+    start = _parse(site["root"] / "00_start_here.html")
+    assert {f"{m}.html" for m in MODULE_PAGES[1:]} <= {h.split("#")[0] for h in start.links}
+    m3 = _parse(site["root"] / "03_patellofemoral_load.html")
+    assert "04_patellar_tracking.html" in m3.links
+    cites = [h for h in m3.links if h.startswith("bibliography.html#")]
+    assert len(cites) >= 6, "citations in the text link to the bibliography"
+    bib = (site["root"] / "bibliography.html").read_text()
+    assert bib.count('role="listitem"') == len(bibliography())
+
+
+def test_launch_bar_on_every_module_page(site, reader):
+    for stem in MODULE_PAGES:
+        reader.goto(f"{site['url']}/{stem}.html")
+        hrefs = reader.locator("nav.kc-launch a").evaluate_all("els => els.map(e => e.href)")
+        assert binder_link(f"{stem}.ipynb") in hrefs and nbgitpuller_link(HUB, f"{stem}.ipynb") in hrefs, stem
+    reader.goto(f"{site['url']}/03_patellofemoral_load.html")
+    hrefs = reader.locator("nav.kc-launch a").evaluate_all("els => els.map(e => e.href)")
+    app = APPS["patellofemoral"][0]
+    assert binder_link(app, app=True) in hrefs and nbgitpuller_link(HUB, app, app=True) in hrefs
+
+
+def test_search_finds_the_screw_home_module(site, reader):
+    reader.goto(f"{site['url']}/search.html?q=screw-home")
+    results = reader.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=30_000)
+    hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any(h.startswith("01_knee_is_not_a_hinge.html") for h in hrefs), hrefs
+
+
+def test_a_quiz_gives_the_notebooks_feedback(site, reader):
+    nb = "03_patellofemoral_load"
+    reader.goto(f"{site['url']}/{nb}.html")
+    q = next(q for q in quiz(nb) if hasattr(q, "options"))
+    form = reader.locator(f"form#kc-{nb}-{q.id}")
+    feedback = form.locator(".kc-feedback")
+    form.get_by_role("button", name="Check").click()
+    assert feedback.inner_text() == "Choose an answer first."
+    wrong = next(i for i in range(len(q.options)) if i != q.answer)
+    form.locator("input[type=radio]").nth(wrong).check()
+    form.get_by_role("button", name="Check").click()
+    assert feedback.inner_text() == str(q.check(wrong)) and "Not yet" in feedback.inner_text()
+    form.get_by_label(q.options[q.answer], exact=True).check()
+    form.locator("input[type=radio]").nth(q.answer).press("Enter")  # the keyboard submits the form too
+    assert feedback.inner_text() == str(q.check(q.answer)) and feedback.inner_text().startswith("✓ Correct.")
+    if q.hint:
+        form.get_by_role("button", name="Hint").click()
+        assert feedback.inner_text() == f"Hint: {q.hint}"
+
+    n = next(q for q in quiz(nb) if hasattr(q, "tolerance"))
+    form = reader.locator(f"form#kc-{nb}-{n.id}")
+    for typed, value in ((f"{n.answer:g}".replace(".", ","), n.answer), (f"{n.answer * 3 + 1:g}", n.answer * 3 + 1)):
+        form.locator("input[type=text]").fill(typed)
+        form.get_by_role("button", name="Check").click()
+        assert form.locator(".kc-feedback").inner_text() == str(n.check(value))
+    form.locator("input[type=text]").fill("lots")
+    form.get_by_role("button", name="Check").click()
+    assert "Type a number" in form.locator(".kc-feedback").inner_text()
+
+
+def test_predict_then_reveal_on_the_page(site, reader):
+    from kneecourse.selfchecks import prediction
+
+    nb = "03_patellofemoral_load"
+    p = prediction(nb)
+    reader.goto(f"{site['url']}/{nb}.html")
+    reveal = reader.locator(".kc-reveal")
+    reveal.get_by_role("button").click()
+    assert reveal.locator(".kc-feedback").inner_text() == str(p._no_prediction())
+    form = reader.locator("form.kc-predict")
+    form.get_by_label(re.compile("Your prediction")).fill("2")
+    form.get_by_role("button", name="Commit my prediction").click()
+    assert form.locator(".kc-feedback").inner_text() == str(p._saved("2"))
+    reveal.get_by_role("button").click()
+    off = f"{2 - p.model_value:+.3g}"
+    assert reveal.locator(".kc-feedback").inner_text() == str(p._compared("2", off))
+    reader.reload()  # kept in the browser for the next visit
+    assert "Saved earlier: 2" in reader.locator("form.kc-predict .kc-feedback").inner_text()
+
+
+def test_code_exercises_fold_hints_and_solution(site, reader):
+    reader.goto(f"{site['url']}/03_patellofemoral_load.html")
+    box = reader.locator(".kc-exercise").first
+    solution = box.locator("details").last
+    assert not solution.evaluate("d => d.open")
+    solution.locator("summary").click()
+    assert solution.evaluate("d => d.open") and "def stress_mpa" in solution.inner_text()
+
+
+def test_figures_have_text_alternatives_and_explorers_are_described(site, reader):
+    for stem in MODULE_PAGES:
+        reader.goto(f"{site['url']}/{stem}.html")
+        alts = reader.locator("article img").evaluate_all("els => els.map(e => e.getAttribute('alt') || '')")
+        assert alts and all(len(a.strip()) > 10 for a in alts), f"{stem}: an image without alt text {alts}"
+        for fig in reader.locator("figure.kc-explorer-static").all():
+            caption = fig.locator("figcaption").inner_text()
+            assert "Explorer in its initial state" in caption and "Settings:" in caption, stem
+            assert fig.locator("figcaption a[href*='voila%2Frender']").count() >= 1, f"{stem}: no app link"
+
+
+def test_maths_is_typeset_from_the_site_itself(site, reader):
+    reader.goto(f"{site['url']}/03_patellofemoral_load.html")
+    reader.locator(".MathJax").first.wait_for(timeout=30_000)
+    assert reader.locator(".MathJax").count() >= 3
+    assert "Math Processing Error" not in reader.inner_text("body")
+
+
+def test_no_critical_or_serious_accessibility_violations_on_any_page(site, reader):
+    report, failures = {}, {}
+    for name in _pages(site):
+        reader.goto(f"{site['url']}/{name}")
+        reader.wait_for_load_state("networkidle")
+        found = axe_violations(reader)
+        report[name] = found
+        if serious_or_worse(found):
+            failures[name] = serious_or_worse(found)
+    totals = {}
+    for found in report.values():
+        for impact, rules in found.items():
+            totals[impact] = totals.get(impact, 0) + sum(n for _, n, _ in rules)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    Path(ARTIFACTS / "axe_site.json").write_text(json.dumps({"nodes_by_impact": totals, "pages": report}, indent=1))
+    assert not failures, failures
