@@ -74,20 +74,6 @@ def test_citations_become_links_only_for_known_keys():
     assert "[nobody2001]" in out and "[link](x.ipynb)" in out and "[walker1988](y)" in out
 
 
-def test_every_citation_in_the_notebooks_is_in_the_bibliography():
-    from kneecourse.course_files import notebooks_folder
-    from kneecourse.site import _CITATION
-
-    keys = set(bibliography())
-    cited = set()
-    for path in notebooks_folder().glob("[0-9]*.ipynb"):
-        for cell in json.loads(path.read_text())["cells"]:
-            if cell["cell_type"] == "markdown":
-                for group in _CITATION.findall("".join(cell["source"])):
-                    cited |= {k.strip() for k in group.split(",")}
-    assert cited and not cited - keys, f"cited but not in data/references.json: {sorted(cited - keys)}"
-
-
 # -- launch bars ------------------------------------------------------------------------------------
 
 def test_launch_bar_has_binder_the_hub_and_the_matching_app(monkeypatch):
@@ -300,3 +286,34 @@ def test_static_mode_show_gives_an_image_with_alt(static):
                      shown._repr_html_())
     assert "stress (MPa) against angle (deg)" in kc.show(fig)._repr_html_()
     assert "my alt" in kc.show(fig, alt="my alt")._repr_html_()
+
+
+# -- the build stops on an error ----------------------------------------------------------------------
+
+def _tiny_course(folder, code, text=""):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    folder.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell(f"# Start here\n\n**Time:** 1 minute\n\n{text}"), new_code_cell(code)])
+    nbformat.write(nb, folder / "00_start_here.ipynb")
+    return folder
+
+
+@pytest.mark.slow
+def test_an_error_in_any_cell_stops_the_build(tmp_path):
+    from kneecourse.site import build_site
+
+    with pytest.raises(RuntimeError, match=r"in 00_start_here.ipynb, this cell raised an error:\n-+\nx = 1 / 0(.|\n)*ZeroDivisionError"):
+        build_site(tmp_path / "out", notebooks=_tiny_course(tmp_path / "course", "x = 1 / 0"))
+
+
+@pytest.mark.slow
+def test_a_broken_link_stops_the_build_and_a_good_course_builds(tmp_path):
+    from kneecourse.site import build_site
+
+    with pytest.raises(RuntimeError, match=r"WARNING: .*99_nowhere"):
+        build_site(tmp_path / "out", notebooks=_tiny_course(tmp_path / "bad", "1 + 1", "[next](99_nowhere.ipynb)"))
+    index = build_site(tmp_path / "ok", notebooks=_tiny_course(tmp_path / "good", "print(6 * 7)"))
+    page = (index.parent / "00_start_here.html").read_text()
+    assert "42" in page and 'class="kc-launch"' in page

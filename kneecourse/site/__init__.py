@@ -41,7 +41,7 @@ _CITATION = re.compile(r"\[([a-z][a-z]*\d{4}[a-z]?(?:,\s*[a-z][a-z]*\d{4}[a-z]?)
 
 
 def _cite(markdown: str, keys) -> str:
-    """``[walker1988]`` and ``[a2001, b2002]`` -> MyST citation roles, for keys in the bibliography."""
+    """``[walker1988]`` and ``[vaneijden1986, brechter2002]`` -> MyST citation roles, for keys in the bibliography."""
     def one(m):
         found = [k.strip() for k in m.group(1).split(",")]
         if not all(k in keys for k in found):
@@ -215,6 +215,18 @@ Every source the course cites, generated when the site is built from the course'
     return pages
 
 
+def _why(log: str, source: Path) -> str:
+    """What stopped Sphinx, briefly: the notebook and the failing cell with its error, or the warnings."""
+    log = re.sub(r"\x1b\[[0-9;]*m", "", log).replace(str(source) + os.sep, "")
+    cell = re.search(r"An error occurred while executing the following cell:\n(.*?)\n\s*The above exception", log, re.S)
+    if cell:
+        notebook = re.findall(r"([\w.-]+\.ipynb): Executing notebook", log)
+        where = f"in {notebook[-1]}, " if notebook else ""
+        return where + "this cell raised an error:\n" + re.sub(r"(?m)^    ", "", cell.group(1)).strip()
+    warnings = [line.strip() for line in log.splitlines() if "WARNING:" in line or "ERROR:" in line]
+    return "\n".join(warnings) if warnings else log[-6000:]
+
+
 def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=True) -> Path:
     """Stage and build the course site; return the path of its ``index.html``.
 
@@ -235,15 +247,15 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
                    MPLBACKEND="module://matplotlib_inline.backend_inline", PYDEVD_DISABLE_FILE_VALIDATION="1")
         if hub:
             env[HUB_URL_VARIABLE] = hub
-        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-j", "1", "-d", str(Path(tmp) / "doctrees")]
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "-d", str(Path(tmp) / "doctrees")]
         cmd += ["-q"] if quiet else []
         cmd += ["-D", "suppress_warnings=myst.xref_missing"] if only else ["-W", "--keep-going"]
         cmd += [str(src), str(out)]
         t0 = time.perf_counter()
         done = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if done.returncode != 0:
-            raise RuntimeError(f"the course site did not build (exit {done.returncode}):\n"
-                               f"{done.stderr[-6000:]}\n{done.stdout[-2000:]}")
+            raise RuntimeError(f"the course site did not build (Sphinx exit {done.returncode}):\n"
+                               + _why(done.stderr + "\n" + done.stdout, src))
         (out / "build-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
     return out / "index.html"
 
