@@ -138,3 +138,29 @@ def test_readme_commands_and_badge():
 def test_licences_present():
     text = (ROOT / "LICENSE").read_text()
     assert "MIT" in text and "CC BY 4.0" in text
+
+
+def test_the_course_site_builds_its_source_from_an_installed_copy(wheel, tmp_path):
+    """The site's configuration and scripts ship in the wheel; an installed copy stages the site from anywhere."""
+    names = zipfile.ZipFile(wheel).namelist()
+    site_files = ROOT / "kneecourse" / "site"
+    for f in sorted(p for p in site_files.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        rel = f.relative_to(ROOT).as_posix()
+        assert rel in names, f"{rel} is missing from the wheel"
+    target = tmp_path / "installed"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True)
+    code = (
+        "import kneecourse.site as s\n"
+        f"assert s.__file__.startswith({str(target)!r}), s.__file__\n"
+        "pages = s.stage('staged', hub='https://hub.example.org')\n"
+        "print(len(pages))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    env.pop("KNEECOURSE_NOTEBOOKS", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == str(len(list((ROOT / "notebooks").glob("[0-9]*.ipynb"))))
+    for needed in ("conf.py", "index.md", "references.bib", "_static/kneecourse-quiz.js", "_static/favicon.svg",
+                   "_static/mathjax/MathJax.js", "03_patellofemoral_load.ipynb"):
+        assert (tmp_path / "staged" / needed).is_file(), needed
