@@ -120,6 +120,7 @@ def test_stage_writes_a_complete_sphinx_source(tmp_path, monkeypatch):
     index = (tmp_path / "index.md").read_text()
     toc = index.split("```{toctree}", 1)[1].split("```", 1)[0]
     assert [line for line in toc.splitlines() if line and not line.startswith(":")] == expected
+    assert len(re.findall(r"\.ipynb\) \| about \d+ minutes \|\n", index)) == len(expected), "course map: title | time"
     for stem in expected:
         nb = nbformat.read(tmp_path / f"{stem}.ipynb", as_version=4)
         assert nb.cells[0].source.startswith('<nav class="kc-launch"') and HUB in nb.cells[0].source
@@ -127,7 +128,8 @@ def test_stage_writes_a_complete_sphinx_source(tmp_path, monkeypatch):
         assert "%matplotlib widget" not in code
     m1 = (tmp_path / "01_knee_is_not_a_hinge.ipynb").read_text()
     assert "{cite:p}`walker1988`" in m1
-    for needed in ("conf.py", "references.bib", "bibliography.md", "apps.md", "_static/kneecourse-quiz.js",
+    for needed in ("conf.py", "references.bib", "bibliography.md", "apps.md", "_templates/kc-brand.html",
+                   "_static/kneecourse-quiz.js",
                    "_static/kneecourse.css", "_static/mathjax/MathJax.js"):
         assert (tmp_path / needed).is_file(), needed
     assert [p.name for p in (tmp_path / "_static/mathjax/localization").iterdir() if p.is_dir()] == ["en"]

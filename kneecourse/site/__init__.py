@@ -88,7 +88,7 @@ def _copy_mathjax(target: Path) -> None:
 def _title_and_time(notebook) -> tuple:
     """The notebook's title (its first heading) and its stated time ("about 45 minutes"), for the course map."""
     first = next(c.source for c in notebook.cells if c.cell_type == "markdown")
-    found = re.search(r"\*\*Time:\*\*\s*([^\n]+)", first)
+    found = re.search(r"\*\*Time:\*\*\s*([^\n·]+)", first)
     return first.splitlines()[0].lstrip("# ").strip(), (found.group(1).strip() if found else "")
 
 
@@ -115,7 +115,8 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     src = Path(source)
     src.mkdir(parents=True, exist_ok=True)
     shutil.copy2(SITE_FILES / "conf.py", src / "conf.py")
-    shutil.copytree(SITE_FILES / "_static", src / "_static", dirs_exist_ok=True)
+    for folder in ("_static", "_templates"):
+        shutil.copytree(SITE_FILES / folder, src / folder, dirs_exist_ok=True)
     _copy_mathjax(src / "_static" / "mathjax")
     (src / "references.bib").write_text(bibtex(), encoding="utf-8")
 

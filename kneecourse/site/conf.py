@@ -48,6 +48,9 @@ mathjax2_config = {
 # -- look --------------------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+# the book theme's side bar, with its title inside a landmark (axe-core: region)
+html_sidebars = {"**": ["kc-brand.html", "icon-links.html", "search-button-field.html", "sbt-sidebar-nav.html"]}
 html_css_files = ["kneecourse.css"]
 html_js_files = ["kneecourse-quiz.js"]
 html_last_updated_fmt = None
