@@ -52,7 +52,8 @@ PROJECTOR_CSS = f"""<style>
 #: ipywidgets 8 draws a slider's handle (``role="slider"``) and a Play widget's buttons (icons only) without an
 #: accessible name, so a screen reader announces "slider" or "button" and nothing more (axe-core:
 #: aria-input-field-name, button-name). This script, shown once above the first explorer of a page, names
-#: each handle after its slider's label and each icon button after its icon, also for widgets drawn later.
+#: each handle after its slider's label and each icon button after its icon, also for widgets drawn later,
+#: and on an app page marks the rendered cells as the main landmark (axe-core: region).
 ACCESSIBLE_NAMES_HTML = """<script>
 (function () {
   if (window.kneecourseAccessibleNames) { return; }
@@ -74,6 +75,9 @@ ACCESSIBLE_NAMES_HTML = """<script>
   }
   nameAll();
   new MutationObserver(nameAll).observe(document.body, {childList: true, subtree: true});
+  // an app page (Voila) has no main landmark: its rendered cells are the page's main content
+  var cells = document.getElementById('rendered_cells');
+  if (cells && !document.querySelector('main, [role="main"]')) { cells.setAttribute('role', 'main'); }
 }());
 </script>"""
 
