@@ -162,7 +162,8 @@ claim with a small physical model and see what the published evidence says.
 images, each with a text description, and its explorers are shown in their first position with their
 settings and readout written out. To move the sliders, open the page live with a button in the bar at the
 top of the page (Binder, or your workshop's hub), or open the explorer's app page. The self-checks work
-here: choose or type an answer and press **Check**. Search finds any word in the course.
+here: choose or type an answer and press **Check** (answers given here are not added to your course progress;
+predictions are kept in this browser only). Search finds any word in the course.
 
 ## Course map
 

@@ -5,7 +5,7 @@ The site is built once (``python -m kneecourse.site`` with a hub address, into `
 Checked: every page loads with no console error and no failed request, every link and anchor resolves,
 search finds module 1 for "screw-home", the self-checks and predictions give the notebook's feedback,
 every image has a text alternative, MathJax typesets, and axe-core finds no critical or serious
-accessibility violation on any page (counts in ``build/browser/axe_site.json``).
+accessibility violation on any page, in light or dark mode (counts in ``build/browser/axe_site_*.json``).
 """
 import functools
 import http.server
@@ -242,19 +242,29 @@ def test_maths_is_typeset_from_the_site_itself(site, reader):
     assert "Math Processing Error" not in reader.inner_text("body")
 
 
-def test_no_critical_or_serious_accessibility_violations_on_any_page(site, reader):
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_no_critical_or_serious_accessibility_violations_on_any_page(site, browser, mode):
+    """axe-core on every page, in the theme's light mode and in its dark mode (the reader's toggle)."""
+    context = loopback_context(browser, {"width": 1280, "height": 900})
+    context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
+    reader = context.new_page()
     report, failures = {}, {}
-    for name in _pages(site):
-        reader.goto(f"{site['url']}/{name}")
-        reader.wait_for_load_state("networkidle")
-        found = axe_violations(reader)
-        report[name] = found
-        if serious_or_worse(found):
-            failures[name] = serious_or_worse(found)
+    try:
+        for name in _pages(site):
+            reader.goto(f"{site['url']}/{name}")
+            reader.wait_for_load_state("networkidle")
+            assert reader.evaluate("document.documentElement.dataset.theme") == mode, name
+            found = axe_violations(reader)
+            report[name] = found
+            if serious_or_worse(found):
+                failures[name] = serious_or_worse(found)
+    finally:
+        context.close()
     totals = {}
     for found in report.values():
         for impact, rules in found.items():
             totals[impact] = totals.get(impact, 0) + sum(n for _, n, _ in rules)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    Path(ARTIFACTS / "axe_site.json").write_text(json.dumps({"nodes_by_impact": totals, "pages": report}, indent=1))
+    Path(ARTIFACTS / f"axe_site_{mode}.json").write_text(
+        json.dumps({"nodes_by_impact": totals, "pages": report}, indent=1))
     assert not failures, failures
