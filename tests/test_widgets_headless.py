@@ -121,3 +121,19 @@ def test_program_app_flow(course_home, tmp_path):
     a.p_during.value, a.p_morning.value = 6, 2
     assert a.record_pain() == "regress"
     assert "regress" in a.p_log.value
+
+
+def test_lever_with_no_force_draws_no_line_of_action():
+    import warnings
+
+    from kneecourse.widgets import LeverExplorer
+
+    ex = LeverExplorer()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no division by a zero-length force
+        ex.set(force_n=0.0)
+        ex.fig.canvas.draw()
+    view = next(v for v in ex._views if hasattr(v, "arm"))
+    assert len(view.arm.get_xdata()) == 0 and len(view.line.get_xdata()) == 0
+    ex.set(force_n=100.0)
+    assert len(view.arm.get_xdata()) == 2 and np.all(np.isfinite(view.arm.get_xydata()))

@@ -40,10 +40,15 @@ class LeverView:
         p, f = np.asarray(point, float), np.asarray(force, float)
         self.arrow.xy = tuple(p)
         self.arrow.set_position(tuple(p - f * scale))
-        d = f / max(np.hypot(*f), 1e-12)
-        self.line.set_data(*np.array([p - 3 * d, p + 3 * d]).T)
-        foot = _foot_of_perpendicular(p, d, np.zeros(2))
-        self.arm.set_data([0, foot[0]], [0, foot[1]])
+        size = np.hypot(*f)
+        if size > 0:
+            d = f / size
+            self.line.set_data(*np.array([p - 3 * d, p + 3 * d]).T)
+            foot = _foot_of_perpendicular(p, d, np.zeros(2))
+            self.arm.set_data([0, foot[0]], [0, foot[1]])
+        else:  # no force: no line of action and no moment arm to draw
+            self.line.set_data([], [])
+            self.arm.set_data([], [])
         turn = "counter-clockwise" if moment > 0 else "clockwise" if moment < 0 else "no turning"
         self.text.set_text(f"M = {moment:+.1f} N·m ({turn})\nmoment arm = {arm:.3f} m")
 
