@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import traceback
 from dataclasses import dataclass, field
 
@@ -69,9 +70,11 @@ class _Shown:
 
 def _dom_id(*parts) -> str:
     """An HTML id from a notebook name and a question id."""
-    import re
-
     return "kc-" + re.sub(r"[^A-Za-z0-9_-]+", "-", "-".join(str(p) for p in parts))
+
+
+#: where a static form's answer appears (read out by screen readers when it changes)
+_FEEDBACK = '<p class="kc-feedback" role="status" aria-live="polite"></p>'
 
 
 def _attr(text) -> str:
@@ -167,7 +170,7 @@ class _Question(_Shown):
                 f'{self._static_data()}><fieldset><legend>{html.escape(self.prompt)}</legend>'
                 f"{self._static_input(qid)}</fieldset>"
                 f'<div class="kc-quiz-buttons"><button type="submit">Check</button>{hint}</div>'
-                f'<p class="kc-feedback" role="status" aria-live="polite"></p></form>')
+                f'{_FEEDBACK}</form>')
 
     _static_kind = ""
 
@@ -418,10 +421,12 @@ class CodeExercise:
         """
         result = self.check(fn)
         (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
-        from .views.display import StaticHTML, static_mode
+        from .views.display import static_mode
 
         if static_mode():
-            return StaticHTML(self.static_html(result))
+            from IPython.display import HTML
+
+            return HTML(self.static_html(result))
         return result
 
     def static_html(self, result: Result | None = None) -> str:
@@ -499,10 +504,12 @@ class Prediction(_Shown):
         On a page without a kernel (the course site) a button that compares the prediction the
         reader committed on that page.
         """
-        from .views.display import StaticHTML, static_mode
+        from .views.display import static_mode
 
         if static_mode():
-            return StaticHTML(self.static_reveal_html())
+            from IPython.display import HTML
+
+            return HTML(self.static_reveal_html())
         p = self.saved()
         if p is None:
             return self._no_prediction()
@@ -543,14 +550,14 @@ class Prediction(_Shown):
                 f'<label for="{pid}-x">Your prediction ({html.escape(self.unit)})</label> '
                 f'<input type="text" inputmode="decimal" id="{pid}-x" autocomplete="off" size="12"> '
                 f'<button type="submit">Commit my prediction</button>'
-                f'<p class="kc-feedback" role="status" aria-live="polite"></p></form>')
+                f'{_FEEDBACK}</form>')
 
     def static_reveal_html(self) -> str:
         """A button that shows the committed prediction beside the model's value (the course site)."""
         return (f'<div class="kc-reveal" data-key="kneecourse:{_attr(self.key)}" data-model="{self.model_value!r}" '
                 f'data-compared="{_attr(self._compared("{x}", "{d}"))}" data-none="{_attr(self._no_prediction())}">'
                 f'<button type="button">Reveal the model\'s answer</button>'
-                f'<p class="kc-feedback" role="status" aria-live="polite"></p></div>')
+                f'{_FEEDBACK}</div>')
 
 
 #: notebook -> {prediction id: Prediction}, filled as predictions are created.

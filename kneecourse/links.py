@@ -10,6 +10,7 @@ server: Binder and hubs have no second port). On Binder the course folder is the
 """
 from __future__ import annotations
 
+import os
 import urllib.parse
 
 from .course_files import START_PAGE
@@ -82,8 +83,6 @@ def launch_links(page: str, app: bool = False, hub: str | None = None, repositor
         The hub's address; by default the ``KNEECOURSE_HUB_URL`` environment variable, and no hub
         link when neither is set.
     """
-    import os
-
     hub = hub or os.environ.get(HUB_URL_VARIABLE) or None
     links = [("Binder", binder_link(page, app, repository, branch))]
     if hub:

@@ -20,6 +20,7 @@ The builder needs the ``[site]`` extra (``pip install ".[site]"``).
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
 import re
@@ -69,7 +70,7 @@ def launch_bar(page: str, app_files=(), hub: str | None = None) -> str:
     links = [(f"Run on {where}", url) for where, url in launch_links(page, hub=hub)]
     for app in app_files:
         links += [(f"App: {_app_name(app)} ({where})", url) for where, url in launch_links(app, app=True, hub=hub)]
-    items = " ".join(f'<a href="{url}">{label}</a>' for label, url in links)
+    items = " ".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>' for label, url in links)
     return (f'<nav class="kc-launch" aria-label="Run this page live">'
             f'<span class="kc-launch-label">This page, live:</span> {items}</nav>')
 
@@ -246,7 +247,7 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
         src = Path(tmp) / "source"
         stage(src, notebooks=notebooks, only=only, hub=hub)
         env = dict(os.environ, KNEECOURSE_STATIC="1", KNEECOURSE_HOME=str(Path(tmp) / "home"),
-                   MPLBACKEND="module://matplotlib_inline.backend_inline", PYDEVD_DISABLE_FILE_VALIDATION="1")
+                   MPLBACKEND="module://matplotlib_inline.backend_inline")
         if hub:
             env[HUB_URL_VARIABLE] = hub
         cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "-d", str(Path(tmp) / "doctrees")]

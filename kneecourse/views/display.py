@@ -7,26 +7,13 @@ import io
 import os
 import re
 
-__all__ = ["static_mode", "show", "is_widget_canvas", "describe_figure", "figure_html", "StaticHTML", "plain_text"]
+__all__ = ["static_mode", "show", "is_widget_canvas", "describe_figure", "figure_html", "plain_text"]
 
 
 def static_mode() -> bool:
     """True when the course is rendered without live widgets (``KNEECOURSE_STATIC=1``, set by the
     course-site build)."""
     return os.environ.get("KNEECOURSE_STATIC", "") not in ("", "0")
-
-
-class StaticHTML:
-    """An HTML fragment a notebook displays as it is (the static page's form of a live widget)."""
-
-    def __init__(self, markup: str):
-        self.markup = markup
-
-    def _repr_html_(self):
-        return self.markup
-
-    def __repr__(self):
-        return plain_text(self.markup)
 
 
 def show(fig, alt: str | None = None):
@@ -42,7 +29,9 @@ def show(fig, alt: str | None = None):
     """
     canvas = fig.canvas
     if static_mode():
-        return StaticHTML(figure_html(fig, alt))
+        from IPython.display import HTML
+
+        return HTML(figure_html(fig, alt))
     if is_widget_canvas(canvas):
         return canvas
     return fig

@@ -262,8 +262,7 @@ class Explorer:
         from ..views.display import describe_figure, figure_html, plain_text
 
         values = "; ".join(f"{c.description or k} = {c.value:g}" if isinstance(c.value, float) else
-                           f"{c.description or k} = {c.value}" for k, c in self.controls.items()
-                           if hasattr(c, "value") and not isinstance(c, W.Button))
+                           f"{c.description or k} = {c.value}" for k, c in self.controls.items() if hasattr(c, "value"))
         name = (type(self).__doc__ or type(self).__name__).strip().splitlines()[0].rstrip(".")
         moving = self._dynamic_artists()
         for a in moving:  # the static image is drawn in one pass: no blitting layer
