@@ -1,50 +1,39 @@
 """kneecourse: the biomechanics behind runner's knee, as models you can move.
 
-The public face of the course. Models are pure numpy functions in SI units
-(angles in degrees); the drawing (``kneecourse.views``) and the explorers
-(``kneecourse.widgets``) are imported only when first used, so
+The public face of the course: what a notebook needs is here, as ``kc.<name>``
+after ``import kneecourse as kc`` (explorers: ``from kneecourse.widgets import …``;
+drawing helpers: ``from kneecourse.views import …``). Models are pure numpy
+functions in SI units (angles in degrees). Drawing, explorers, self-checks and
+the environment check are imported only when first used, so
 ``import kneecourse`` stays fast.
 """
 from __future__ import annotations
 
-from .models.extensor import quadriceps_force, quadriceps_moment_arm
-from .models.patellofemoral import (
-    patellofemoral_contact_area,
-    patellofemoral_force,
-    patellofemoral_stress,
-    pfjrf_ratio,
-)
-from .models.screw_home import coupled_tibial_rotation
-from .models.tracking import effective_q_angle, lateral_patellar_force
-from .progress import progress_report
-from .safety import DISCLAIMER, RED_FLAGS
-from .units import to_body_weights, to_mpa
+from . import models
+from .io.plan_export import export_plan, plan_rows
+from .io.tables import load_table
+from .io.training_log import parse_training_log, sample_log
+from .io.watch_files import daily_distance_km, read_runs, sample_runs_folder
+from .models import *  # noqa: F403 - the models' own explicit list (models.__all__)
+from .safety import DISCLAIMER, RED_FLAG_QUESTIONS, RED_FLAGS, red_flag_screen, red_flags_html
+from .units import body_weight_n, to_body_weights, to_mpa
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "coupled_tibial_rotation",
-    "quadriceps_moment_arm",
-    "quadriceps_force",
-    "pfjrf_ratio",
-    "patellofemoral_force",
-    "patellofemoral_contact_area",
-    "patellofemoral_stress",
-    "lateral_patellar_force",
-    "effective_q_angle",
-    "to_body_weights",
-    "to_mpa",
-    "style",
-    "show",
+    *models.__all__,
+    # your own data: tables, training logs, watch files, the printed plan
+    "load_table", "sample_log", "parse_training_log", "read_runs", "sample_runs_folder", "daily_distance_km",
+    "plan_rows", "export_plan",
+    # units
+    "body_weight_n", "to_body_weights", "to_mpa",
+    # safety
+    "DISCLAIMER", "RED_FLAGS", "RED_FLAG_QUESTIONS", "red_flag_screen", "red_flags_html",
+    # figures, self-checks, references, the set-up
+    "style", "show", "quiz", "prediction", "capstone_cases", "progress_report", "references_html",
     "check_environment",
-    "progress_report",
-    "quiz",
-    "prediction",
-    "references_html",
-    "red_flags_html",
-    "DISCLAIMER",
-    "RED_FLAGS",
 ]
+
 
 def style(projector: bool = False) -> None:
     """Apply the course figure style; ``projector=True`` for workshops (larger text, thicker lines)."""
@@ -62,36 +51,44 @@ def show(fig, alt=None):
 
 def check_environment(show: bool = True):
     """Check Python, packages, widget front ends and data; print ✓/✗ with fixes."""
-    from .environment import check_environment as _check
+    from .cli.environment import check_environment as _check
 
     return _check(show)
 
 
 def quiz(notebook: str):
     """The self-check questions of a notebook, e.g. ``kc.quiz("01_knee_is_not_a_hinge")``."""
-    from .selfchecks import quiz as _quiz
+    from .selfcheck.bank import quiz as _quiz
 
     return _quiz(notebook)
 
 
 def prediction(notebook: str):
-    """A module's predict-then-check, e.g. ``kc.prediction("03_patellofemoral_load")``: commit a number, then ``.reveal()``."""
-    from .selfchecks import prediction as _prediction
+    """A module's predict-then-check, e.g. ``kc.prediction("03_patellofemoral_load")``.
+
+    Commit a number first, then ``.reveal()`` the model's.
+    """
+    from .selfcheck.bank import prediction as _prediction
 
     return _prediction(notebook)
 
 
+def capstone_cases() -> dict:
+    """The capstone's three runners, with the numbers the course's models give for each."""
+    from .selfcheck.bank import capstone_cases as _cases
+
+    return _cases()
+
+
+def progress_report(store=None, *, show: bool = True) -> dict:
+    """Your answered self-checks per notebook (see :func:`kneecourse.selfcheck.report.progress_report`)."""
+    from .selfcheck.report import progress_report as _report
+
+    return _report(store, show=show)
+
+
 def references_html(keys) -> str:
     """HTML list of references by key (see ``data/references.json``)."""
-    from .references import references_html as _refs
+    from .io.references import references_html as _refs
 
     return _refs(keys)
-
-
-def red_flags_html() -> str:
-    """The disclaimer and red-flag list as HTML for a notebook cell."""
-    items = "".join(f"<li>{f}</li>" for f in RED_FLAGS)
-    return (
-        '<div style="border:2px solid #D55E00;padding:8px;border-radius:6px">'
-        f"<b>⚠ Not medical advice.</b> {DISCLAIMER}<br><b>Stop and see a clinician if:</b><ul>{items}</ul></div>"
-    )

@@ -1,63 +1,6 @@
-"""``python -m kneecourse``: get your own copy of the course, see where it is, check the set-up.
-
-    python -m kneecourse copy DIR [--overwrite]   # the notebooks into DIR/notebooks
-    python -m kneecourse where                    # the folders the course uses
-    python -m kneecourse check                    # the environment check
-    python -m kneecourse links [--hub URL]        # launch links: Binder, a hub (nbgitpuller), app pages
-
-App pages: ``python -m kneecourse.app``; the course website: ``python -m kneecourse.site``.
-"""
-from __future__ import annotations
-
-import argparse
+"""``python -m kneecourse``: the course's command line (see :mod:`kneecourse.cli`)."""
 import sys
 
+from .cli import main
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kneecourse", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    cp = sub.add_parser("copy", help="copy the course notebooks into DIR/notebooks (existing ones are kept)")
-    cp.add_argument("directory")
-    cp.add_argument("--overwrite", action="store_true", help="replace notebooks that already exist")
-    sub.add_parser("where", help="print the folders the course reads")
-    sub.add_parser("check", help="is this environment ready for the course?")
-    ln = sub.add_parser("links", help="launch links for Binder and a JupyterHub (nbgitpuller), pages and apps")
-    ln.add_argument("--hub", help="your hub's address, e.g. https://hub.example.org")
-    ln.add_argument("--repo", default=None, help="the course repository (default: the public one)")
-    ln.add_argument("--branch", default="main")
-    args = parser.parse_args(argv)
-
-    from .course_files import CourseFilesError, copy_course, notebooks_folder
-
-    try:
-        if args.command == "copy":
-            written = copy_course(args.directory, overwrite=args.overwrite)
-            print(f"{len(written)} notebook(s) copied into {args.directory}/notebooks")
-            print(f"open the course with: cd {args.directory} && jupyter lab --ServerApp.root_dir=. notebooks/00_start_here.ipynb")
-            return 0
-        if args.command == "links":
-            from .links import COURSE_REPOSITORY, workshop_links
-
-            links = workshop_links(args.hub, args.repo or COURSE_REPOSITORY, args.branch)
-            for where, pages in links.items():
-                print(f"# {where}")
-                for page, link in pages.items():
-                    print(f"{page:22s} {link}")
-            return 0
-        if args.command == "where":
-            from .progress import user_folder
-
-            print(f"notebooks: {notebooks_folder()}")
-            print(f"progress:  {user_folder()}")
-            return 0
-    except CourseFilesError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    from .environment import check_environment
-
-    rows = check_environment(show=True)
-    return 0 if all(r["ok"] for r in rows) else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+sys.exit(main())

@@ -1,4 +1,8 @@
-"""Shared test set-up: a private course folder, a non-interactive matplotlib backend."""
+"""Shared test set-up: a private course folder, a non-interactive matplotlib backend, timing and kill helpers."""
+import multiprocessing
+import os
+import signal
+import time
 from pathlib import Path
 
 import matplotlib
@@ -16,6 +20,18 @@ def seconds_per_call(fn, number):
 
     fn()  # warm caches (tables, imports)
     return min(timeit.repeat(fn, number=number, repeat=5)) / number
+
+
+def killed_mid_write(target, args, delays):
+    """Start a writer process, SIGKILL it after each delay; yield after each kill so the caller can check files."""
+    ctx = multiprocessing.get_context("fork")
+    for delay in delays:
+        p = ctx.Process(target=target, args=args)
+        p.start()
+        time.sleep(delay)
+        os.kill(p.pid, signal.SIGKILL)
+        p.join()
+        yield delay
 
 
 @pytest.fixture(scope="session")

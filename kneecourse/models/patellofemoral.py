@@ -15,10 +15,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..tables import load_table
+from ..io.tables import load_table
 from ..validation import check_flag, check_real, scalar_or_array
-from ._interp import Pchip
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
+from .pchip import Pchip
 
 __all__ = [
     "pfjrf_ratio",

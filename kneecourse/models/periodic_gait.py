@@ -397,14 +397,14 @@ def build_table():
 @lru_cache(maxsize=1)
 def load_table():
     """The shipped table (read once from the installed ``kneecourse.data`` package)."""
-    from ..tables import data_files
+    from ..io.tables import data_files
 
     raw = data_files().joinpath(TABLE_FILE).read_bytes()
     with np.load(io.BytesIO(raw), allow_pickle=False) as z:
         table = {k: z[k] for k in z.files}
     if ("lnV" not in table or tuple(table["channels"]) != TABLE_CHANNELS
             or int(table["rk4_steps"]) != RK4_STEPS):
-        raise RuntimeError(f"{TABLE_FILE} does not match this solver; rebuild it: python -m {__name__}")
+        raise RuntimeError(f"{TABLE_FILE} does not match this solver; rebuild it: python -m kneecourse gait-table")
     return table
 
 
@@ -451,25 +451,3 @@ def lookup(V, T, K):
     out = dict(zip(TABLE_CHANNELS, (float(v) for v in vals)))
     out["vy_off"] = T / 2 - out["t_half"]
     return out
-
-
-def main(argv=None) -> int:
-    """Rebuild the table into the source tree's data folder."""
-    import argparse
-    import time
-    from pathlib import Path
-
-    parser = argparse.ArgumentParser(prog=f"python -m {__name__}", description=main.__doc__)
-    default = Path(__file__).resolve().parents[2] / "data" / TABLE_FILE
-    parser.add_argument("--out", default=str(default), help="where to write the .npz (default: data/)")
-    args = parser.parse_args(argv)
-    t0 = time.perf_counter()
-    table = build_table()
-    solved = np.isfinite(table["values"][0])
-    np.savez_compressed(args.out, **table)
-    print(f"{args.out}: {solved.sum()} of {solved.size} nodes solved in {time.perf_counter() - t0:.1f} s")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..safety import RED_FLAG_QUESTIONS
-from ..tables import TableError, load_json
+from ..io.tables import TableError, load_json
 from ..validation import check_choice, check_real
 
 __all__ = [
     "EXERCISE_FIELDS", "EVIDENCE_GRADES", "PROGRAMME_EVIDENCE", "EQUIPMENT", "GOALS", "CATEGORIES",
     "exercise_library", "validate_library", "filter_exercises", "build_program",
-    "pain_rule", "RED_FLAG_QUESTIONS", "red_flag_screen",
+    "pain_rule",
 ]
 
 EVIDENCE_GRADES = ("strong", "mixed", "weak", "opinion")
@@ -236,28 +235,3 @@ def pain_rule(pain_during, next_morning_change):
     if p <= 5 and d <= 1:
         return "hold"
     return "regress"
-
-
-def red_flag_screen(answers: dict) -> list:
-    """Red flags answered "yes".
-
-    Parameters
-    ----------
-    answers : dict
-        Question key (:data:`RED_FLAG_QUESTIONS`) -> bool. Missing keys count
-        as not answered (False).
-
-    Returns
-    -------
-    list of str
-        The questions answered yes; any entry means stop and see a clinician.
-    """
-    if not isinstance(answers, dict):
-        raise TypeError(f"answers must be a dict of question -> True/False, got {type(answers).__name__}")
-    unknown = set(answers) - set(RED_FLAG_QUESTIONS)
-    if unknown:
-        raise ValueError(f"unknown red-flag keys {sorted(unknown)}; known: {sorted(RED_FLAG_QUESTIONS)}")
-    for k, v in answers.items():
-        if not isinstance(v, bool):
-            raise TypeError(f"answers[{k!r}] must be True or False, got {v!r}")
-    return [RED_FLAG_QUESTIONS[k] for k in RED_FLAG_QUESTIONS if answers.get(k)]

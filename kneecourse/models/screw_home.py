@@ -14,9 +14,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..tables import load_table
+from ..io.tables import load_table
 from ..validation import check_real, scalar_or_array
-from ._interp import Pchip
+from .pchip import Pchip
 
 __all__ = [
     "FLEXION_RANGE_DEG",

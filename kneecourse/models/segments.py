@@ -8,11 +8,11 @@ height from Drillis & Contini (1966) [drillis1966].
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
-from ..tables import load_table
+from ..io.tables import load_table
 from ..validation import check_choice, check_real
 
 __all__ = ["TABLES", "segment_table", "proportions", "Anthropometry", "anthropometry", "center_of_mass"]
@@ -21,7 +21,7 @@ __all__ = ["TABLES", "segment_table", "proportions", "Anthropometry", "anthropom
 TABLES = {"winter": "segments_winter2009.csv", "deleva": "segments_deleva1996.csv"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def segment_table(table: str = "winter") -> dict:
     """Segment name -> {mass_fraction, com_from_proximal, radius_of_gyration, sides, whole_body}."""
     check_choice(table, "table", TABLES)
@@ -29,7 +29,7 @@ def segment_table(table: str = "winter") -> dict:
     return {r["segment"]: {k: v for k, v in r.items() if k != "segment"} for r in t.rows()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def proportions() -> dict:
     """Drillis & Contini fractions of standing height: name -> fraction."""
     t = load_table("body_proportions_drillis_contini.csv")

@@ -42,7 +42,8 @@ PROJECTOR_CSS = f"""<style>
 .kneecourse-projector .widget-hslider {{ width: 100% !important; height: auto; flex-wrap: wrap; }}
 .kneecourse-projector .widget-hslider > .widget-label {{ flex: 1 1 auto; width: auto !important; max-width: none; }}
 .kneecourse-projector .widget-hslider > .widget-readout {{ order: 2; flex: 0 0 auto; }}
-.kneecourse-projector .widget-hslider > .slider-container {{ order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }}
+.kneecourse-projector .widget-hslider > .slider-container {{
+  order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }}
 .kneecourse-projector .widget-html-content {{ line-height: 1.3; }}
 .kneecourse-projector .kc-readout .widget-html-content {{ font-size: 20px; }}
 .kneecourse-projector textarea {{ font-size: 18px; height: 3.2em !important; }}
@@ -180,7 +181,7 @@ class Explorer:
         """Model inputs: every control's value except the frame control."""
         return {k: c.value for k, c in self.controls.items() if k != self.frame_control}
 
-    def set(self, **values) -> "Explorer":
+    def set(self, **values) -> Explorer:
         """Set control values (each triggers an update) and return self."""
         for k, v in values.items():
             if k not in self.controls:
@@ -257,8 +258,8 @@ class Explorer:
         The figure as an image with a text alternative, the control values and the readout as text,
         and links that open the matching app page live.
         """
-        from ..course_files import apps_showing
-        from ..links import launch_links
+        from ..course.explorers import apps_showing
+        from ..course.links import launch_links
         from ..views.display import describe_figure, figure_html, plain_text
 
         values = "; ".join(f"{c.description or k} = {c.value:g}" if isinstance(c.value, float) else

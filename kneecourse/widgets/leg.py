@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipywidgets as W
 import numpy as np
 
+from ..io.tables import load_table
 from ..models.leg3d import BONES, pose_leg
 from ..models.screw_home import (
     THIGH_FOOT_ANGLE_DEG,
@@ -12,7 +13,6 @@ from ..models.screw_home import (
     stance_knee_flexion,
     tibial_rotation_demand,
 )
-from ..tables import load_table
 from ..views.leg import CouplingCurveView, Leg3DView, RotationDemandView
 from ._base import Explorer, slider
 
@@ -30,8 +30,10 @@ class LegExplorer(Explorer):
         return {
             "knee_flexion_deg": slider("knee flexion", 0.0, 0.0, 140.0, 1.0, "deg"),
             "extra_rotation_deg": slider("extra tibial rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
-            "coupled": W.Checkbox(value=True, description="screw-home coupling on", indent=False, layout=W.Layout(width="auto")),
-            "show_envelope": W.Checkbox(value=True, description="show available range", indent=False, layout=W.Layout(width="auto")),
+            "coupled": W.Checkbox(value=True, description="screw-home coupling on", indent=False,
+                                  layout=W.Layout(width="auto")),
+            "show_envelope": W.Checkbox(value=True, description="show available range", indent=False,
+                                        layout=W.Layout(width="auto")),
         }
 
     def _build(self, fig):
@@ -78,7 +80,8 @@ class FootAngleExplorer(Explorer):
             "peak_flexion_deg": slider("peak knee flexion", 45.0, 25.0, 60.0, 1.0, "deg"),
             "foot_share": slider("share taken by foot/ankle", 0.5, 0.0, 1.0, 0.05, "", ".2f"),
             "total_range_deg": slider("available axial range at 90°", 45.0, 5.0, 60.0, 1.0, "deg"),
-            "thigh_foot_angle_deg": slider("thigh–foot angle (tibial torsion)", THIGH_FOOT_ANGLE_DEG, -10.0, 30.0, 1.0, "deg"),
+            "thigh_foot_angle_deg": slider("thigh–foot angle (tibial torsion)", THIGH_FOOT_ANGLE_DEG, -10.0, 30.0,
+                                           1.0, "deg"),
             "hip_external_rotation_deg": slider("hip external rotation", 0.0, -20.0, 20.0, 1.0, "deg"),
         }
 

@@ -6,8 +6,8 @@ import html
 import ipywidgets as W
 import numpy as np
 
-from ..models.load import acwr, plan_progression, weekly_change
-from ..trainlog import LogError, parse_training_log, sample_log
+from ..io.training_log import LogError, parse_training_log, sample_log
+from ..models.training_load import acwr, plan_progression, weekly_change
 from ..views.load import ACWRView, PlanView
 from ._base import Explorer, slider
 

@@ -6,21 +6,19 @@ import html
 
 import ipywidgets as W
 
-from .. import DISCLAIMER
-from ..export import export_plan, plan_rows
+from ..io.plan_export import export_plan, plan_rows
 from ..models.program import (
     CATEGORIES,
     EQUIPMENT,
     EVIDENCE_GRADES,
     GOALS,
-    RED_FLAG_QUESTIONS,
     build_program,
     exercise_library,
     filter_exercises,
     pain_rule,
-    red_flag_screen,
 )
-from ..progress import ProgressStore
+from ..safety import DISCLAIMER, RED_FLAG_QUESTIONS, red_flag_screen
+from ..selfcheck.store import ProgressStore
 
 __all__ = ["ProgramApp"]
 
@@ -47,7 +45,8 @@ class ProgramApp:
         self.go.on_click(lambda _: self.continue_())
         # --- library browser
         self.f_category = W.Dropdown(options=[("any", None)] + [(c, c) for c in CATEGORIES], description="category")
-        self.f_goal = W.Dropdown(options=[("any", None)] + [(g.replace("_", " "), g) for g in GOALS], description="goal")
+        goals = [(g.replace("_", " "), g) for g in GOALS]
+        self.f_goal = W.Dropdown(options=[("any", None), *goals], description="goal")
         self.f_grade = W.Dropdown(options=[("any", None)] + [(f"at least {g}", g) for g in EVIDENCE_GRADES],
                                   description="evidence")
         self.f_equipment = W.SelectMultiple(options=list(EQUIPMENT), value=tuple(EQUIPMENT),
@@ -57,7 +56,7 @@ class ProgramApp:
         for w in (self.f_category, self.f_goal, self.f_grade, self.f_equipment, self.f_text):
             w.observe(lambda _: self.refresh_library(), names="value")
         # --- program builder
-        self.b_goal = W.Dropdown(options=[(g.replace("_", " "), g) for g in GOALS], value="pfp_rehab", description="goal")
+        self.b_goal = W.Dropdown(options=goals, value="pfp_rehab", description="goal")
         self.b_minutes = W.IntSlider(value=90, min=20, max=300, step=10, description="minutes per week",
                                      style={"description_width": "initial"}, layout=W.Layout(width="34em"))
         self.b_sessions = W.IntSlider(value=3, min=1, max=6, description="sessions per week",
@@ -87,13 +86,15 @@ class ProgramApp:
 
     def _content_children(self):
         return [
-            W.HTML("<h3>Exercise library</h3><i>Filter the library; every exercise says which notebook explains why.</i>"),
+            W.HTML("<h3>Exercise library</h3><i>Filter the library; every exercise says which notebook explains "
+                   "why.</i>"),
             W.HBox([W.VBox([self.f_category, self.f_goal, self.f_grade, self.f_text]), self.f_equipment]),
             self.table,
             W.HTML("<h3>Build your week</h3>"),
             W.VBox([self.b_goal, self.b_minutes, self.b_sessions]), self.plan,
             W.HBox([self.export_btn]), self.export_msg,
-            W.HTML("<h3>Pain monitoring</h3><i>After each session: how much did it hurt, and how was the knee next morning?</i>"),
+            W.HTML("<h3>Pain monitoring</h3><i>After each session: how much did it hurt, and how was the knee next "
+                   "morning?</i>"),
             W.VBox([self.p_exercise, self.p_during, self.p_morning, self.p_record]), self.p_advice, self.p_log,
         ]
 

@@ -44,7 +44,9 @@ def _free_port():
 
 
 def _no_browser(reason):
-    msg = f"\n{'!' * 70}\n  BROWSER TESTS NOT RUN: {reason}\n  install it with: apt-get install -y chromium\n{'!' * 70}\n"
+    msg = (
+        f"\n{'!' * 70}\n  BROWSER TESTS NOT RUN: {reason}\n  install it with: apt-get install -y chromium\n{'!' * 70}\n"
+    )
     if IN_CI:
         pytest.fail(msg)
     sys.stderr.write(msg)
@@ -105,9 +107,16 @@ def lab_server(tmp_path_factory):
         JUPYTER_RUNTIME_DIR=str(base / "runtime"),
     )
     cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.port_retries=0",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")

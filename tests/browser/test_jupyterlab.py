@@ -141,7 +141,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         img0 = canvas.evaluate("c => c.toDataURL()")
         text0 = readout.inner_text()
         move_slider(page, box)
-        img1 = wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), img0)
+        img1 = wait_for_change(page, lambda canvas=canvas: canvas.evaluate("c => c.toDataURL()"), img0)
         text1 = readout.inner_text()
         assert img1 != img0 or text1 != text0, f"{name}: explorer {i} did not react to its slider"
         assert img1 != img0, f"{name}: explorer {i}: the figure did not redraw after the slider moved"

@@ -1,6 +1,6 @@
 """The course website, built as a publisher builds it and read in headless Chromium as a learner reads it.
 
-The site is built once (``python -m kneecourse.site`` with a hub address, into ``build/site``), served on
+The site is built once (``python -m kneecourse site`` with a hub address, into ``build/site``), served on
 127.0.0.1, and every request to any other host is aborted: a page that needs the internet fails here.
 Checked: every page loads with no console error and no failed request, every link and anchor resolves,
 search finds module 1 for "screw-home", the self-checks and predictions give the notebook's feedback,
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from kneecourse.app import APPS
-from kneecourse.links import binder_link, nbgitpuller_link
-from kneecourse.references import bibliography
-from kneecourse.selfchecks import quiz
+from kneecourse.course.explorers import APPS
+from kneecourse.course.links import binder_link, nbgitpuller_link
+from kneecourse.io.references import bibliography
+from kneecourse.selfcheck.bank import quiz
 
 from .conftest import ARTIFACTS, ROOT, axe_violations, loopback_context, serious_or_worse
 
@@ -36,7 +36,7 @@ MODULE_PAGES = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
 @pytest.fixture(scope="module")
 def site():
     """Build the whole site (every notebook executed; warnings are errors) and serve it on 127.0.0.1."""
-    from kneecourse.site import build_site
+    from kneecourse.cli.site import build_site
 
     t0 = time.perf_counter()
     index = build_site(SITE, hub=HUB)
@@ -153,7 +153,7 @@ def test_launch_bar_on_every_module_page(site, reader):
         assert binder_link(f"{stem}.ipynb") in hrefs and nbgitpuller_link(HUB, f"{stem}.ipynb") in hrefs, stem
     reader.goto(f"{site['url']}/03_patellofemoral_load.html")
     hrefs = reader.locator("nav.kc-launch a").evaluate_all("els => els.map(e => e.href)")
-    app = APPS["patellofemoral"][0]
+    app = APPS["patellofemoral"].notebook
     assert binder_link(app, app=True) in hrefs and nbgitpuller_link(HUB, app, app=True) in hrefs
 
 
@@ -196,7 +196,7 @@ def test_a_quiz_gives_the_notebooks_feedback(site, reader):
 
 
 def test_predict_then_reveal_on_the_page(site, reader):
-    from kneecourse.selfchecks import prediction
+    from kneecourse.selfcheck.bank import prediction
 
     nb = "03_patellofemoral_load"
     p = prediction(nb)

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from kneecourse.app import APPS
-from kneecourse.course_files import apps_folder
-from kneecourse.links import page_path
+from kneecourse.course.explorers import APPS
+from kneecourse.course.files import apps_folder
+from kneecourse.course.links import page_path
 
 from .conftest import ARTIFACTS, _free_port, axe_violations, loopback_context, serious_or_worse, serve
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
@@ -59,7 +59,8 @@ _MEASURE = """box => {
     bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right);
   }
   return {sizes, sliders, scrollW: Math.ceil(right), scrollH: Math.ceil(bottom),
-          projector: box.closest('.kneecourse-projector') !== null || box.querySelector('.kneecourse-projector') !== null};
+          projector: box.closest('.kneecourse-projector') !== null
+                     || box.querySelector('.kneecourse-projector') !== null};
 }"""
 
 
@@ -78,15 +79,23 @@ def check_projector_ready(page, box, name):
     m = box.evaluate(_MEASURE)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"projector_{name}.png"))
-    (ARTIFACTS / f"projector_{name}.json").write_text(json.dumps({
-        "app": name, "page_px": [m["scrollW"], m["scrollH"]], "smallest_text_px": min(px for _, px in m["sizes"]),
-        "narrowest_slider_px": round(min(m["sliders"]), 1)}))
+    (ARTIFACTS / f"projector_{name}.json").write_text(
+        json.dumps(
+            {
+                "app": name,
+                "page_px": [m["scrollW"], m["scrollH"]],
+                "smallest_text_px": min(px for _, px in m["sizes"]),
+                "narrowest_slider_px": round(min(m["sliders"]), 1),
+            }
+        )
+    )
     assert m["projector"], f"app {name}: projector style is not on"
     small = [(what, px) for what, px in m["sizes"] if px < MIN_TEXT_PX]
     assert not small, f"app {name}: text below {MIN_TEXT_PX} px: {small[:5]}"
     assert m["sliders"] and min(m["sliders"]) >= MIN_SLIDER_PX, f"app {name}: slider widths {m['sliders']}"
     assert m["scrollW"] <= PROJECTOR["width"] and m["scrollH"] <= PROJECTOR["height"], (
-        f"app {name}: the page is {m['scrollW']}×{m['scrollH']} px, more than the 1280×720 screen")
+        f"app {name}: the page is {m['scrollW']}×{m['scrollH']} px, more than the 1280×720 screen"
+    )
     return m
 
 
@@ -109,7 +118,9 @@ def open_app_and_move_a_slider(page, url, what):
 
 @pytest.mark.parametrize("name", list(APPS))
 def test_app_renders_and_reacts(projector_page, voila_server, name):
-    box = open_app_and_move_a_slider(projector_page, f"{voila_server}/voila/render/{APPS[name][0]}", f"app {name}")
+    box = open_app_and_move_a_slider(
+        projector_page, f"{voila_server}/voila/render/{APPS[name].notebook}", f"app {name}"
+    )
     check_projector_ready(projector_page, box, name)
     # accessibility (axe-core): no critical or serious violation; every count is kept in build/browser
     found = axe_violations(projector_page)
@@ -120,5 +131,8 @@ def test_app_renders_and_reacts(projector_page, voila_server, name):
 def test_app_page_on_jupyterlab_server(page, lab_server):
     """Binder and hubs have one port: the app page comes from JupyterLab's own server."""
     url, token = lab_server["url"], lab_server["token"]
-    open_app_and_move_a_slider(page, f"{url}/{page_path(APPS['spring'][0], app=True)}?token={token}",
-                               "the app page on JupyterLab's server")
+    open_app_and_move_a_slider(
+        page,
+        f"{url}/{page_path(APPS['spring'].notebook, app=True)}?token={token}",
+        "the app page on JupyterLab's server",
+    )

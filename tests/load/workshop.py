@@ -44,7 +44,7 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
-from kneecourse.links import HUB_FOLDER, nbgitpuller_link
+from kneecourse.course.links import HUB_FOLDER, nbgitpuller_link
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ("03_patellofemoral_load.ipynb", "06_running_as_a_spring.ipynb")
@@ -162,7 +162,8 @@ class Learner:
 
     async def api(self, method, path, body=None, hub=True):
         url = f"{self.base}/hub/api{path}" if hub else f"{self.base}/user/{self.name}/api{path}"
-        req = HTTPRequest(url, method=method, headers={"Authorization": f"token {self.token}"}, connect_timeout=CONNECT_S,
+        req = HTTPRequest(url, method=method, headers={"Authorization": f"token {self.token}"},
+                          connect_timeout=CONNECT_S,
                           body=None if method in ("GET", "DELETE") else json.dumps(body or {}),
                           request_timeout=600)
         resp = await self.http.fetch(req, raise_error=False)
@@ -185,8 +186,9 @@ class Learner:
         """Open the nbgitpuller link: its page, then the pull it starts (an event stream)."""
         t0 = time.perf_counter()
         headers = {"Authorization": f"token {self.token}"}
-        page = await self.http.fetch(HTTPRequest(f"{self.base}/user/{self.name}/git-pull?{pull_query(self.repo)}",
-                                                 headers=headers, connect_timeout=CONNECT_S, request_timeout=300), raise_error=False)
+        pull = HTTPRequest(f"{self.base}/user/{self.name}/git-pull?{pull_query(self.repo)}",
+                           headers=headers, connect_timeout=CONNECT_S, request_timeout=300)
+        page = await self.http.fetch(pull, raise_error=False)
         if page.code != 200:
             raise RuntimeError(f"{self.name}: the nbgitpuller link answered HTTP {page.code}")
         events = []
@@ -315,7 +317,7 @@ def main(argv=None) -> int:
                     break
             except OSError:
                 if hub.poll() is not None:
-                    raise RuntimeError((work / "hub.log").read_text()[-3000:])
+                    raise RuntimeError((work / "hub.log").read_text()[-3000:]) from None
                 time.sleep(0.5)
         t0 = time.perf_counter()
         learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners, repo, work), args.timeout))
@@ -346,11 +348,13 @@ def main(argv=None) -> int:
         print(json.dumps(summary, indent=1))
     else:
         for r in rows:
-            print(f"{r['learner']}: pulled in {r['pull_s']:5.1f} s, {r['cells_executed']} cells in {r['seconds']:6.1f} s, "
+            print(f"{r['learner']}: pulled in {r['pull_s']:5.1f} s, "
+                  f"{r['cells_executed']} cells in {r['seconds']:6.1f} s, "
                   f"peak {r['peak_mb']:6.1f} MB (server + kernels), slider p95 {r['slider_p95_ms']:6.1f} ms"
                   + (f"  ERRORS: {r['errors']}" if r["errors"] else ""))
-        print(f"{args.learners} learners on {os.cpu_count()} cores: wall time {wall:.1f} s, failures {summary['failures']}, "
-              f"peak memory per learner {summary['peak_mb_median']:.0f} MB median / {summary['peak_mb_max']:.0f} MB max, "
+        print(f"{args.learners} learners on {os.cpu_count()} cores: wall time {wall:.1f} s, "
+              f"failures {summary['failures']}, peak memory per learner {summary['peak_mb_median']:.0f} MB median / "
+              f"{summary['peak_mb_max']:.0f} MB max, "
               f"slider update p95 {summary['slider_p95_ms_all_steps']:.1f} ms over all steps "
               f"(worst learner {summary['slider_p95_ms_worst_learner']:.1f} ms)")
     for runtime in Path("/tmp").glob(f"{work.name[-8:]}-learner*"):

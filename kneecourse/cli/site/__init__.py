@@ -1,0 +1,275 @@
+"""The course website: every notebook executed and rendered by Sphinx with MyST-NB and the book theme.
+
+    python -m kneecourse site [OUTPUT] [--hub https://hub.example.org] [--only NOTEBOOK ...]
+
+The build stages a Sphinx source folder from the course's own files, then runs Sphinx:
+
+* each notebook, executed at build time (an error in any cell stops the build), with a launch bar on top
+  (Binder, the workshop's hub through nbgitpuller when ``--hub`` or ``KNEECOURSE_HUB_URL`` names one, and
+  the app page of each explorer on the page), citations such as ``[walker1988]`` turned into links to
+  the bibliography;
+* explorers in their initial state (an image with a text alternative, the settings and the readout as
+  text, links to move them), self-checks and predictions as forms that give the notebook's own
+  feedback in the browser, code exercises with their hints and worked solution folded;
+* the course map as the table of contents, an app-page list, and one bibliography generated from
+  ``data/references.json``;
+* MathJax copied from the ``jupyter-server-mathjax`` package: no page loads anything from another site.
+
+The builder needs the ``[site]`` extra (``pip install ".[site]"``).
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ...course.explorers import EXPLORERS, apps_showing
+from ...course.files import START_PAGE, notebooks_folder
+from ...course.links import HUB_URL_VARIABLE, launch_links
+
+__all__ = ["build_site", "stage", "SITE_FILES"]
+
+#: conf.py and the static files of the site, inside the package
+SITE_FILES = Path(__file__).resolve().parent
+_CITATION = re.compile(r"\[([a-z][a-z]*\d{4}[a-z]?(?:,\s*[a-z][a-z]*\d{4}[a-z]?)*)\](?!\()")
+
+
+def _cite(markdown: str, keys) -> str:
+    """``[walker1988]`` and ``[vaneijden1986, brechter2002]`` -> MyST citation roles, for keys in the bibliography."""
+    def one(m):
+        found = [k.strip() for k in m.group(1).split(",")]
+        if not all(k in keys for k in found):
+            return m.group(0)
+        return "{cite:p}`" + ",".join(found) + "`"
+    return _CITATION.sub(one, markdown)
+
+
+def _explorers_used(notebook) -> list:
+    """Names of the course explorers a notebook builds."""
+    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+    return [e.cls for e in EXPLORERS if f"{e.cls}(" in code]
+
+
+def _app_name(app_file: str) -> str:
+    return next((e.app for e in EXPLORERS if e.notebook == app_file), app_file)
+
+
+def launch_bar(page: str, app_files=(), hub: str | None = None) -> str:
+    """The launch bar of a page: run the notebook live (Binder, the hub), or open its app pages."""
+    links = [(f"Run on {where}", url) for where, url in launch_links(page, hub=hub)]
+    for app in app_files:
+        links += [(f"App: {_app_name(app)} ({where})", url) for where, url in launch_links(app, app=True, hub=hub)]
+    items = " ".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>' for label, url in links)
+    return (f'<nav class="kc-launch" aria-label="Run this page live">'
+            f'<span class="kc-launch-label">This page, live:</span> {items}</nav>')
+
+
+def _copy_mathjax(target: Path) -> None:
+    """MathJax 2 from ``jupyter-server-mathjax`` (English messages only), into ``_static/mathjax``."""
+    import jupyter_server_mathjax
+
+    source = Path(jupyter_server_mathjax.__file__).parent / "static"
+    if target.exists():
+        return
+    shutil.copytree(source, target, ignore=lambda folder, names: [
+        n for n in names if Path(folder).name == "localization" and n != "en"])
+
+
+def _title_and_time(notebook) -> tuple:
+    """The notebook's title (its first heading) and its stated time ("about 45 minutes"), for the course map."""
+    first = next(c.source for c in notebook.cells if c.cell_type == "markdown")
+    found = re.search(r"\*\*Time:\*\*\s*([^\n·]+)", first)
+    return first.splitlines()[0].lstrip("# ").strip(), (found.group(1).strip() if found else "")
+
+
+def stage(source, notebooks=None, only=None, hub=None) -> list:
+    """Write the Sphinx source of the site into ``source``; return the page names (notebooks).
+
+    Parameters
+    ----------
+    source : str or Path
+        An empty or new folder.
+    notebooks : str or Path, optional
+        The course notebooks (the course's own by default).
+    only : list of str, optional
+        Stage only these notebooks (names with or without ``.ipynb``); the start page is always in.
+    hub : str, optional
+        The workshop hub's address for the launch bars (default: ``KNEECOURSE_HUB_URL``, else none).
+    """
+    import nbformat
+
+    from ...io.references import bibliography, bibtex
+    from ...safety import DISCLAIMER
+
+    src = Path(source)
+    src.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(SITE_FILES / "conf.py", src / "conf.py")
+    for folder in ("_static", "_templates"):
+        shutil.copytree(SITE_FILES / folder, src / folder, dirs_exist_ok=True)
+    _copy_mathjax(src / "_static" / "mathjax")
+    (src / "references.bib").write_text(bibtex(), encoding="utf-8")
+
+    folder = Path(notebooks) if notebooks else notebooks_folder()
+    paths = sorted(folder.glob("[0-9]*.ipynb"))
+    if only:
+        wanted = {Path(n).stem for n in only} | {Path(START_PAGE).stem}
+        unknown = wanted - {p.stem for p in paths}
+        if unknown:
+            raise ValueError(f"no notebook named {sorted(unknown)} in {folder}; choose from {[p.stem for p in paths]}")
+        paths = [p for p in paths if p.stem in wanted]
+    keys = set(bibliography())
+    pages, titles = [], {}
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        titles[path.stem] = _title_and_time(nb)
+        apps = sorted({app for name in _explorers_used(nb) for app in apps_showing(name)})
+        for cell in nb.cells:
+            if cell.cell_type == "code":  # figures as images: the site has no kernel
+                cell.source = cell.source.replace("%matplotlib widget", "%matplotlib inline")
+            elif cell.cell_type == "markdown":
+                cell.source = _cite(cell.source, keys)
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell(launch_bar(path.name, apps, hub)))
+        for i, cell in enumerate(nb.cells):
+            cell["id"] = f"kc-cell-{i}"
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, src / path.name)
+        pages.append(path.stem)
+
+    course_map = "\n".join(f"| [{titles[p][0]}]({p}.ipynb) | {titles[p][1]} |" for p in pages)
+    (src / "index.md").write_text(f"""# kneecourse — the biomechanics behind runner's knee
+
+Runners are told their knee "is not a hinge", that their kneecap "tracks laterally", that "anterior pelvic tilt
+shifts the centre of mass forward" and that the knee sees "7–21 times body weight". In this course you test each
+claim with a small physical model and see what the published evidence says.
+
+```{{admonition}} Not medical advice
+:class: warning
+{DISCLAIMER} The red flags that mean "stop and see a clinician" are on the [start page]({Path(START_PAGE).stem}.ipynb).
+```
+
+**How to use this site.** Every page is a course notebook, run when the site was built: its figures are
+images, each with a text description, and its explorers are shown in their first position with their
+settings and readout written out. To move the sliders, open the page live with a button in the bar at the
+top of the page (Binder, or your workshop's hub), or open the explorer's app page. The self-checks work
+here: choose or type an answer and press **Check** (answers given here are not added to your course progress;
+predictions are kept in this browser only). Search finds any word in the course.
+
+## Course map
+
+| page | time |
+|---|---|
+{course_map}
+| [App pages for workshops](apps.md) | |
+| [Bibliography](bibliography.md) | |
+
+```{{toctree}}
+:caption: Course map
+:maxdepth: 1
+:hidden:
+
+{chr(10).join(pages)}
+```
+
+```{{toctree}}
+:caption: Reference
+:maxdepth: 1
+:hidden:
+
+apps
+bibliography
+```
+""", encoding="utf-8")
+
+    rows = "\n".join(f"| {e.app} | {e.title} | " + " · ".join(f"[{where}]({url})" for where, url in
+                                                         launch_links(e.notebook, app=True, hub=hub)) + " |"
+                      for e in EXPLORERS)
+    (src / "apps.md").write_text(f"""# App pages
+
+Each explorer of the course as a page without code (Voila, laid out for a 1280×720 projector). A facilitator
+opens one on the projector while the learners work in the notebooks. On a laptop:
+`python -m kneecourse app <name>`; on any Jupyter server with Voila: `voila/render/notebooks/apps/app_<name>.ipynb`.
+
+| app | what it shows | open it |
+|---|---|---|
+{rows}
+""", encoding="utf-8")
+    (src / "bibliography.md").write_text("""# Bibliography
+
+Every source the course cites, generated when the site is built from the course's one list of references
+(`data/references.json`); the citations on the pages link here.
+
+```{bibliography}
+:all:
+```
+""", encoding="utf-8")
+    (src / "kneecourse-pages.json").write_text(json.dumps(pages), encoding="utf-8")
+    return pages
+
+
+def _why(log: str, source: Path) -> str:
+    """What stopped Sphinx, briefly: the notebook and the failing cell with its error, or the warnings."""
+    log = re.sub(r"\x1b\[[0-9;]*m", "", log).replace(str(source) + os.sep, "")
+    cell = re.search(r"An error occurred while executing the following cell:\n(.*?)\n\s*The above exception", log, re.S)
+    if cell:
+        notebook = re.findall(r"([\w.-]+\.ipynb): Executing notebook", log)
+        where = f"in {notebook[-1]}, " if notebook else ""
+        return where + "this cell raised an error:\n" + re.sub(r"(?m)^    ", "", cell.group(1)).strip()
+    warnings = [line.strip() for line in log.splitlines() if "WARNING:" in line or "ERROR:" in line]
+    return "\n".join(warnings) if warnings else log[-6000:]
+
+
+def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=True) -> Path:
+    """Stage and build the course site; return the path of its ``index.html``.
+
+    The notebooks run in a kernel with ``KNEECOURSE_STATIC=1`` (static forms of the widgets), the inline
+    figure backend and a temporary progress folder (never the learner's own). Warnings are errors when the
+    whole course is built: a broken cross-link, a missing citation or a cell writing to stderr fails it.
+
+    Raises
+    ------
+    RuntimeError
+        If Sphinx fails; the message ends with Sphinx's own report (the notebook and the cell).
+    """
+    out = Path(output).resolve()
+    with tempfile.TemporaryDirectory(prefix="kneecourse-site-") as tmp:
+        src = Path(tmp) / "source"
+        stage(src, notebooks=notebooks, only=only, hub=hub)
+        env = dict(os.environ, KNEECOURSE_STATIC="1", KNEECOURSE_HOME=str(Path(tmp) / "home"),
+                   MPLBACKEND="module://matplotlib_inline.backend_inline")
+        if hub:
+            env[HUB_URL_VARIABLE] = hub
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "-d", str(Path(tmp) / "doctrees")]
+        cmd += ["-q"] if quiet else []
+        cmd += ["-D", "suppress_warnings=myst.xref_missing"] if only else ["-W", "--keep-going"]
+        cmd += [str(src), str(out)]
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"the course site did not build (Sphinx exit {done.returncode}):\n"
+                               + _why(done.stderr + "\n" + done.stdout, src))
+        (out / "build-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
+    return out / "index.html"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kneecourse site", description=__doc__.splitlines()[0])
+    parser.add_argument("output", nargs="?", default="build/site", help="folder for the site (default build/site)")
+    parser.add_argument("--hub", default=None, help=f"your hub's address for the launch bars (or {HUB_URL_VARIABLE})")
+    parser.add_argument("--only", nargs="+", metavar="NOTEBOOK", help="build only these notebooks (and the start page)")
+    parser.add_argument("--verbose", action="store_true", help="show Sphinx's progress")
+    args = parser.parse_args(argv)
+    try:
+        index = build_site(args.output, hub=args.hub, only=args.only, quiet=not args.verbose)
+    except (RuntimeError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"course site: {index}")
+    return 0

@@ -1,0 +1,109 @@
+"""Where the course notebooks are, however the course was installed.
+
+One answer for every way a learner meets the course:
+
+* a source checkout (editable install, Binder's repository folder): ``notebooks/``
+  next to the package;
+* a plain ``pip install kneecourse`` (wheel): the notebooks ship inside the
+  package as ``kneecourse/notebooks`` (read-only; ``copy_course`` makes a
+  learner's own copy);
+* ``KNEECOURSE_NOTEBOOKS`` set to a folder: that folder, whatever else exists.
+
+App mode, the course site, the benchmark and the environment check all ask
+here, so they work from any working directory.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError"]
+
+#: the first page of the course: a folder holding it is a course folder
+START_PAGE = "00_start_here.ipynb"
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+class CourseFilesError(FileNotFoundError):
+    """The course notebooks cannot be found (the message says where it looked and what to do)."""
+
+
+def _is_course(folder: Path) -> bool:
+    return (folder / START_PAGE).is_file() and (folder / "apps").is_dir()
+
+
+def _candidates():
+    env = os.environ.get("KNEECOURSE_NOTEBOOKS")
+    if env:
+        yield "KNEECOURSE_NOTEBOOKS", Path(env).expanduser()
+        return
+    yield "source checkout", _PACKAGE.parent / "notebooks"
+    yield "installed package", _PACKAGE / "notebooks"
+
+
+def notebooks_folder() -> Path:
+    """The folder holding the course notebooks (``00_start_here.ipynb`` … and ``apps/``).
+
+    Returns
+    -------
+    Path
+        An absolute path; the source checkout's ``notebooks/`` when the package
+        runs from one, else the copy installed with the package, unless
+        ``KNEECOURSE_NOTEBOOKS`` names another folder.
+
+    Raises
+    ------
+    CourseFilesError
+        If no candidate holds the course (the message lists where it looked).
+    """
+    looked = []
+    for label, folder in _candidates():
+        if _is_course(folder):
+            return folder.resolve()
+        looked.append(f"{label}: {folder}")
+    raise CourseFilesError(
+        "course notebooks not found (looked in " + "; ".join(looked) + "). Reinstall the course "
+        "(pip install --force-reinstall kneecourse) or set KNEECOURSE_NOTEBOOKS to a folder holding "
+        f"{START_PAGE} and apps/.")
+
+
+def apps_folder() -> Path:
+    """The folder of app notebooks (one no-code page per explorer)."""
+    return notebooks_folder() / "apps"
+
+
+def copy_course(destination, overwrite: bool = False) -> list:
+    """Copy the course notebooks into ``destination/notebooks`` for a learner to work in.
+
+    Start JupyterLab in ``destination`` and the course is at
+    ``lab/tree/notebooks/00_start_here.ipynb``, the app pages at
+    ``voila/render/notebooks/apps/…`` — the same addresses as on Binder.
+
+    Parameters
+    ----------
+    destination : str or Path
+        A folder (created if missing).
+    overwrite : bool, optional
+        Replace notebooks that already exist there. By default a learner's
+        existing notebooks (and their edits) are kept and only missing ones
+        are copied.
+
+    Returns
+    -------
+    list of Path
+        The notebooks written.
+    """
+    source = notebooks_folder()
+    target = Path(destination).expanduser().resolve() / "notebooks"
+    written = []
+    for path in sorted(source.rglob("*.ipynb")):
+        if ".ipynb_checkpoints" in path.parts:
+            continue
+        dest = target / path.relative_to(source)
+        if dest.exists() and not overwrite:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, dest)
+        written.append(dest)
+    return written

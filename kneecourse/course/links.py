@@ -1,0 +1,101 @@
+"""Launch links for a workshop: Binder, a JupyterHub through nbgitpuller, and the app pages.
+
+    python -m kneecourse links --hub https://hub.example.org
+
+Every page of the course has the same address relative to the course folder on every server:
+``lab/tree/<course>/notebooks/<notebook>`` for a notebook in JupyterLab and
+``voila/render/<course>/notebooks/apps/<app>`` for an app page (Voila inside JupyterLab's own
+server: Binder and hubs have no second port). On Binder the course folder is the server's root
+(``<course>`` is empty); after an nbgitpuller link on a hub it is ``kneecourse`` in the learner's home.
+"""
+from __future__ import annotations
+
+import os
+import urllib.parse
+
+from .explorers import EXPLORERS
+from .files import START_PAGE
+
+__all__ = ["COURSE_REPOSITORY", "HUB_FOLDER", "HUB_URL_VARIABLE", "page_path", "binder_link", "nbgitpuller_link",
+           "launch_links", "workshop_links"]
+
+#: the public repository of the course (Binder and nbgitpuller pull from it)
+COURSE_REPOSITORY = "https://github.com/kneecourse/kneecourse"
+#: the folder an nbgitpuller link creates in each learner's home (nbgitpuller's ``targetpath``)
+HUB_FOLDER = "kneecourse"
+#: environment variable naming the workshop's hub (``https://hub.example.org``) for the course site's launch links
+HUB_URL_VARIABLE = "KNEECOURSE_HUB_URL"
+
+
+def page_path(page: str = START_PAGE, course_folder: str = "", app: bool = False) -> str:
+    """The URL path of a course page on a Jupyter server, relative to the server's base URL.
+
+    Parameters
+    ----------
+    page : str
+        A notebook (``"03_patellofemoral_load.ipynb"``) or, with ``app=True``, an app
+        notebook (``"app_squat.ipynb"``).
+    course_folder : str, optional
+        Where the course sits under the server's root folder: ``""`` on Binder,
+        :data:`HUB_FOLDER` after an nbgitpuller link.
+    app : bool, optional
+        The no-code app page (Voila) instead of the notebook in JupyterLab.
+    """
+    folder = "/".join(p for p in (course_folder.strip("/"), "notebooks") if p)
+    if app:
+        return f"voila/render/{folder}/apps/{page}"
+    return f"lab/tree/{folder}/{page}"
+
+
+def binder_link(page: str = START_PAGE, app: bool = False, repository: str = COURSE_REPOSITORY,
+                branch: str = "main", binder: str = "https://mybinder.org") -> str:
+    """A Binder link that builds the course and opens ``page`` (a notebook, or an app page)."""
+    parts = urllib.parse.urlparse(repository)
+    if parts.netloc != "github.com":
+        raise ValueError(f"repository must be a github.com URL for a Binder link, got {repository!r}")
+    slug = parts.path.strip("/").removesuffix(".git")
+    query = urllib.parse.urlencode({"urlpath": page_path(page, "", app)})
+    return f"{binder.rstrip('/')}/v2/gh/{slug}/{branch}?{query}"
+
+
+def nbgitpuller_link(hub: str, page: str = START_PAGE, app: bool = False, repository: str = COURSE_REPOSITORY,
+                     branch: str = "main", folder: str = HUB_FOLDER) -> str:
+    """An nbgitpuller link: pulls the course into the learner's ``~/<folder>``, then opens ``page``.
+
+    A learner who opens it again gets the facilitator's updates merged with their own edits
+    (nbgitpuller never overwrites a changed file).
+    """
+    if not hub.startswith(("http://", "https://")):
+        raise ValueError(f"hub must be the hub's address starting with https://, got {hub!r}")
+    query = urllib.parse.urlencode({"repo": repository, "branch": branch, "targetpath": folder,
+                                    "urlpath": page_path(page, folder, app)})
+    return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+def launch_links(page: str, app: bool = False, hub: str | None = None, repository: str = COURSE_REPOSITORY,
+                 branch: str = "main") -> list:
+    """The ways to open one page live: ``[(where, link), ...]`` — Binder, then the hub if there is one.
+
+    Parameters
+    ----------
+    page : str
+        A notebook, or with ``app=True`` an app notebook.
+    hub : str, optional
+        The hub's address; by default the ``KNEECOURSE_HUB_URL`` environment variable, and no hub
+        link when neither is set.
+    """
+    hub = hub or os.environ.get(HUB_URL_VARIABLE) or None
+    links = [("Binder", binder_link(page, app, repository, branch))]
+    if hub:
+        links.append(("your JupyterHub", nbgitpuller_link(hub, page, app, repository, branch)))
+    return links
+
+
+def workshop_links(hub: str | None = None, repository: str = COURSE_REPOSITORY, branch: str = "main") -> dict:
+    """Every launch link of the course: {"binder"|"hub": {page name: link}} (the hub only if given)."""
+    pages = {"start page": (START_PAGE, False)}
+    pages.update({f"app: {e.app}": (e.notebook, True) for e in EXPLORERS})
+    out = {"binder": {k: binder_link(p, a, repository, branch) for k, (p, a) in pages.items()}}
+    if hub:
+        out["hub"] = {k: nbgitpuller_link(hub, p, a, repository, branch) for k, (p, a) in pages.items()}
+    return out

@@ -1,0 +1,557 @@
+"""Self-check questions with immediate feedback, and a code-exercise checker.
+
+Each question has a headless API for tests (``question.check(answer)``
+returns a :class:`Result`) and an ipywidgets front end (display the question
+in a notebook). Answers given through the widget are remembered in the
+learner's :class:`~kneecourse.selfcheck.store.ProgressStore`.
+"""
+from __future__ import annotations
+
+import html
+import math
+import re
+import traceback
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .store import ProgressStore
+
+__all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "Prediction"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Outcome of a check: ``correct``, a ``feedback`` sentence and the ``explanation``.
+
+    ``graded=False`` for an outcome that is not right or wrong (a saved or revealed prediction):
+    it is shown without the ✓/✗ mark.
+    """
+
+    correct: bool
+    feedback: str
+    explanation: str = ""
+    details: tuple = field(default_factory=tuple)
+    graded: bool = True
+
+    def __bool__(self):
+        return self.correct
+
+    def __str__(self):
+        mark = ("✓ Correct." if self.correct else "✗ Not yet.") if self.graded else ""
+        parts = [f"{mark} {self.feedback}".strip()]
+        parts += list(self.details)
+        if self.explanation and self.correct:
+            parts.append(self.explanation)
+        return "\n".join(parts)
+
+    def _repr_html_(self):
+        colour = ("#009E73" if self.correct else "#D55E00") if self.graded else "#0072B2"
+        body = "<br>".join(html.escape(p) for p in str(self).split("\n"))
+        return f'<div style="border-left:4px solid {colour};padding:4px 8px">{body}</div>'
+
+
+class _Shown:
+    """Display rule shared by questions and predictions: the widget live, plain HTML in a static page."""
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+
+        from ..views.display import static_mode
+
+        if static_mode():
+            display(HTML(self.static_html()))
+            return
+        display(self.widget())
+
+
+def _dom_id(*parts) -> str:
+    """An HTML id from a notebook name and a question id."""
+    return "kc-" + re.sub(r"[^A-Za-z0-9_-]+", "-", "-".join(str(p) for p in parts))
+
+
+#: where a static form's answer appears (read out by screen readers when it changes)
+_FEEDBACK = '<p class="kc-feedback" role="status" aria-live="polite"></p>'
+
+
+def _attr(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _with_unit(number: str, unit: str) -> str:
+    """``"3.2 MPa"``; just the number when there is no unit."""
+    return f"{number} {unit}" if unit else number
+
+
+def _as_number(value, unit):
+    """``(number, None)`` for a finite number, else ``(None, Result)`` saying what to type."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        what = f"type a number in {unit}" if unit else "type a number"
+        return None, Result(False, f"{what}, not {value!r}.")
+    if not math.isfinite(x):
+        return None, Result(False, "type a finite number.")
+    return x, None
+
+
+class _Question(_Shown):
+    kind = "question"
+
+    def __init__(self, notebook: str, qid: str, prompt: str, explanation: str, hint: str = ""):
+        if not notebook or not qid:
+            raise ValueError("a question needs a notebook name and an id")
+        self.notebook, self.id, self.prompt = str(notebook), str(qid), prompt
+        self.explanation, self.hint = explanation, hint
+        self._widget = None
+        self.store = None  # ProgressStore; None means the learner's default store
+
+    def check(self, answer) -> Result:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def submit(self, answer) -> Result:
+        """Check ``answer`` and record the attempt in the progress store."""
+        result = self.check(answer)
+        (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        return result
+
+    # -- widget front end -------------------------------------------------
+    def _input_widget(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _input_value(self, w):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def widget(self):
+        """The ipywidgets front end (built once and reused)."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as W
+
+        field_ = self._input_widget()
+        check = W.Button(description="Check", button_style="primary", icon="check")
+        hint = W.Button(description="Hint", icon="lightbulb-o", disabled=not self.hint)
+        feedback = W.HTML(value="")
+        prompt = W.HTMLMath(value=f"<b>{html.escape(self.prompt)}</b>")
+
+        def on_check(_):
+            value = self._input_value(field_)
+            if value is None:
+                feedback.value = "<i>Choose or type an answer first.</i>"
+                return
+            feedback.value = self.submit(value)._repr_html_()
+
+        def on_hint(_):
+            feedback.value = f"<i>Hint: {html.escape(self.hint)}</i>"
+
+        check.on_click(on_check)
+        hint.on_click(on_hint)
+        box = W.VBox([prompt, field_, W.HBox([check, hint]), feedback])
+        box.add_class("kneecourse-question")
+        self._widget = box
+        self._controls = {"input": field_, "check": check, "hint": hint, "feedback": feedback}
+        return box
+
+    def static_html(self) -> str:
+        """The question as a form that gives feedback on a page without a kernel (the course site).
+
+        The feedback is worked out here, by :meth:`check`, and written into the page, so the site
+        says exactly what the notebook says; a small script (``kneecourse-quiz.js``) shows it.
+        """
+        qid = _dom_id(self.notebook, self.id)
+        hint = (f'<button type="button" class="kc-hint" data-hint="{_attr("Hint: " + self.hint)}">Hint</button>'
+                if self.hint else "")
+        return (f'<form class="kc-quiz kneecourse-question" id="{qid}" data-kind="{self._static_kind}" '
+                f'{self._static_data()}><fieldset><legend>{html.escape(self.prompt)}</legend>'
+                f"{self._static_input(qid)}</fieldset>"
+                f'<div class="kc-quiz-buttons"><button type="submit">Check</button>{hint}</div>'
+                f'{_FEEDBACK}</form>')
+
+    _static_kind = ""
+
+    def _static_data(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _static_input(self, qid) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class MultipleChoice(_Question):
+    """A multiple-choice question.
+
+    Parameters
+    ----------
+    notebook, qid : str
+        Where the question lives and its id (for the progress store).
+    prompt : str
+    options : sequence of str
+    answer : int
+        Index of the correct option.
+    explanation : str
+        Shown once the answer is right.
+    hint : str, optional
+    feedback : dict, optional
+        Option index -> a sentence explaining why that wrong option is wrong.
+    """
+
+    kind = "multiple choice"
+
+    def __init__(self, notebook, qid, prompt, options, answer, explanation, hint="", feedback=None):
+        super().__init__(notebook, qid, prompt, explanation, hint)
+        self.options = list(options)
+        if len(self.options) < 2:
+            raise ValueError("a multiple-choice question needs at least two options")
+        if not isinstance(answer, int) or not 0 <= answer < len(self.options):
+            raise ValueError(f"answer must be an option index 0..{len(self.options) - 1}, got {answer!r}")
+        self.answer = answer
+        self.feedback = dict(feedback or {})
+
+    def check(self, answer) -> Result:
+        """Check an option index or the option text."""
+        if isinstance(answer, str):
+            if answer not in self.options:
+                return Result(False, f"{answer!r} is not one of the options.")
+            index = self.options.index(answer)
+        elif isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+            if not 0 <= answer < len(self.options):
+                return Result(False, f"choose an option number from 0 to {len(self.options) - 1}.")
+            index = int(answer)
+        else:
+            return Result(False, f"give an option number or its text, not {answer!r}.")
+        if index == self.answer:
+            return Result(True, "", self.explanation)
+        why = self.feedback.get(index, "That option does not fit what the model shows.")
+        return Result(False, why + (f" Hint: {self.hint}" if self.hint else ""))
+
+    def _input_widget(self):
+        import ipywidgets as W
+
+        return W.RadioButtons(options=self.options, value=None, layout=W.Layout(width="auto"))
+
+    def _input_value(self, w):
+        return w.value
+
+    _static_kind = "choice"
+
+    def _static_data(self) -> str:
+        return ""
+
+    def _static_input(self, qid) -> str:
+        rows = []
+        for i, option in enumerate(self.options):
+            feedback = str(self.check(i))  # the notebook's own feedback for this option
+            rows.append(f'<div class="kc-option"><input type="radio" name="{qid}" id="{qid}-{i}" value="{i}" '
+                        f'data-feedback="{_attr(feedback)}" data-correct="{str(i == self.answer).lower()}">'
+                        f'<label for="{qid}-{i}">{html.escape(option)}</label></div>')
+        return "".join(rows)
+
+
+class Numeric(_Question):
+    """A numeric question with a tolerance and a unit.
+
+    Parameters
+    ----------
+    answer : float
+        The reference value (computed from a model or cited).
+    unit : str
+        Shown next to the input box and in the feedback.
+    rel_tol, abs_tol : float
+        Accepted if ``|x - answer| <= max(rel_tol·|answer|, abs_tol)``.
+    """
+
+    kind = "numeric"
+
+    def __init__(self, notebook, qid, prompt, answer, unit, explanation, hint="", rel_tol=0.05, abs_tol=0.0):
+        super().__init__(notebook, qid, prompt, explanation, hint)
+        if not math.isfinite(float(answer)):
+            raise ValueError("a numeric question needs a finite answer")
+        self.answer, self.unit = float(answer), unit
+        self.rel_tol, self.abs_tol = float(rel_tol), float(abs_tol)
+
+    @property
+    def tolerance(self) -> float:
+        return max(self.rel_tol * abs(self.answer), self.abs_tol)
+
+    def check(self, answer) -> Result:
+        x, problem = _as_number(answer, self.unit)
+        if problem is not None:  # a Result is falsy when not correct
+            return problem
+        if abs(x - self.answer) <= self.tolerance:
+            return self._verdict(f"{x:g}", "right")
+        return self._verdict(f"{x:g}", "high" if x > self.answer else "low")
+
+    def _verdict(self, shown: str, verdict: str) -> Result:
+        """The feedback for an answer shown as ``shown``: ``"right"``, too ``"high"`` or too ``"low"``."""
+        if verdict == "right":
+            tolerance = _with_unit(f"{self.tolerance:.3g}", self.unit)
+            return Result(True, f"{_with_unit(shown, self.unit)} is within ±{tolerance}"
+                                f" of {_with_unit(f'{self.answer:.3g}', self.unit)}.", self.explanation)
+        hint = f" Hint: {self.hint}" if self.hint else ""
+        return Result(False, f"{_with_unit(shown, self.unit)} is too {verdict}.{hint}")
+
+    def _input_widget(self):
+        import ipywidgets as W
+
+        return W.HBox([W.Text(placeholder="your answer", layout=W.Layout(width="12em")), W.Label(self.unit)])
+
+    def _input_value(self, w):
+        text = w.children[0].value.strip().replace(",", ".")
+        return text or None
+
+    _static_kind = "number"
+
+    def _static_data(self) -> str:
+        # the notebook's three verdicts, with {x} where the learner's number goes
+        texts = " ".join(f'data-{k}="{_attr(self._verdict("{x}", k))}"' for k in ("right", "high", "low"))
+        return (f'data-answer="{self.answer!r}" data-tolerance="{self.tolerance!r}" '
+                f'data-unit="{_attr(self.unit)}" {texts}')
+
+    def _static_input(self, qid) -> str:
+        return (f'<label for="{qid}-x">Your answer{f" ({html.escape(self.unit)})" if self.unit else ""}</label> '
+                f'<input type="text" inputmode="decimal" id="{qid}-x" autocomplete="off" size="12">')
+
+
+class CodeExercise:
+    """A code exercise: the learner writes a function, the checker runs it against the model.
+
+    The notebook ships a stub (the function body is ``...`` or raises
+    ``NotImplementedError``); submitting a stub answers "not done yet" with the
+    first hint instead of a traceback. Further hints come one at a time
+    (:meth:`hint`), and the worked solution is shown only on request
+    (:meth:`solution`): it lives in :mod:`kneecourse.selfcheck.solutions`, not in
+    the notebook.
+
+    Parameters
+    ----------
+    notebook, qid : str
+    prompt : str
+    reference : callable
+        Gives the expected value for a case (usually a course model).
+    cases : sequence of tuple
+        Positional arguments for each case.
+    solution : callable
+        A worked solution written as a learner would (shown by :meth:`solution`; tests
+        run it through the checker).
+    hints : sequence of str
+        Hints, from a nudge to nearly the answer.
+    rtol, atol : float
+        Tolerance for numerical comparison.
+    explanation : str
+        Shown with a correct answer.
+    """
+
+    kind = "code exercise"
+
+    def __init__(self, notebook, qid, prompt, reference, cases, solution, hints, rtol=1e-3, atol=1e-9,
+                 explanation=""):
+        self.notebook, self.id, self.prompt = str(notebook), str(qid), prompt
+        self.reference, self.cases = reference, [tuple(c) for c in cases]
+        self.solution_fn, self.hints = solution, tuple(hints)
+        self.rtol, self.atol, self.explanation = rtol, atol, explanation
+        if not self.cases:
+            raise ValueError("a code exercise needs at least one case")
+        if not self.hints or not callable(solution):
+            raise ValueError(f"code exercise {qid!r} needs hints and a worked solution")
+        self.store = None
+        self._hints_shown = 0
+
+    def _not_done(self) -> Result:
+        self._hints_shown = max(self._hints_shown, 1)
+        more = " More hints: .hint(); the worked solution: .solution()." if len(self.hints) > 1 else (
+            " The worked solution: .solution().")
+        return Result(False, f"not done yet — replace the ... with your code. Hint: {self.hints[0]}{more}")
+
+    def check(self, fn) -> Result:
+        """Call ``fn`` on every case and compare with the reference (a stub gets the first hint)."""
+        if not callable(fn):
+            return Result(False, f"pass your function itself (without calling it), not {type(fn).__name__}.")
+        for i, args in enumerate(self.cases, start=1):
+            case = f"case {i} of {len(self.cases)}"
+            shown = ", ".join(f"{a!r}" if not isinstance(a, float) else f"{a:g}" for a in args)
+            expected = self.reference(*args)
+            try:
+                got = fn(*args)
+            except NotImplementedError:
+                return self._not_done()
+            except Exception as exc:  # the learner's code may raise anything
+                tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
+                return Result(False, f"{case}: calling with ({shown}) raised {tb}")
+            if got is None or got is Ellipsis:
+                return self._not_done() if i == 1 else Result(
+                    False, f"{case}: ({shown}) returned {got!r}: does every path return a number?")
+            try:
+                ok = bool(np.allclose(np.asarray(got, float), np.asarray(expected, float),
+                                      rtol=self.rtol, atol=self.atol))
+            except (TypeError, ValueError):
+                return Result(False, f"{case}: ({shown}) returned {got!r}, which is not a number")
+            if not ok:
+                return Result(False, f"{case}: ({shown}) returned {np.round(got, 4)}, expected {np.round(expected, 4)}")
+        return Result(True, f"all {len(self.cases)} cases match the model.", self.explanation)
+
+    def hint(self) -> Result:
+        """The next hint (one at a time; the last one repeats)."""
+        k = min(self._hints_shown, len(self.hints) - 1)
+        self._hints_shown = k + 1
+        left = len(self.hints) - self._hints_shown
+        tail = f" ({left} more: .hint())" if left else " (no more hints; the worked solution: .solution())"
+        return Result(False, f"Hint {k + 1} of {len(self.hints)}: {self.hints[k]}{tail}")
+
+    def solution_source(self) -> str:
+        """The worked solution's source code."""
+        import inspect
+
+        return inspect.getsource(self.solution_fn)
+
+    def solution(self):
+        """Show the worked solution (only when asked: try the hints first)."""
+        from IPython.display import Markdown
+
+        (self.store or ProgressStore()).record(self.notebook, f"{self.id}.solution_seen", False)
+        return Markdown(f"**Worked solution** (one way to write it):\n\n```python\n{self.solution_source()}```")
+
+    def submit(self, fn) -> Result:
+        """Check ``fn`` and record the attempt in the progress store.
+
+        On a page without a kernel (the course site) the answer to the shipped stub comes with
+        every hint and the worked solution, each folded until the reader opens it.
+        """
+        result = self.check(fn)
+        (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        from ..views.display import static_mode
+
+        if static_mode():
+            from IPython.display import HTML
+
+            return HTML(self.static_html(result))
+        return result
+
+    def static_html(self, result: Result | None = None) -> str:
+        """The checker's answer, then the hints and the worked solution as folded sections."""
+        folds = "".join(f'<details class="kc-fold"><summary>Hint {i} of {len(self.hints)}</summary>'
+                        f"<p>{html.escape(h)}</p></details>" for i, h in enumerate(self.hints, start=1))
+        folds += ('<details class="kc-fold"><summary>Worked solution (try the hints first)</summary>'
+                  f"<pre><code>{html.escape(self.solution_source())}</code></pre></details>")
+        answer = result._repr_html_() if result is not None else ""
+        return f'<div class="kc-exercise" id="{_dom_id(self.notebook, self.id)}">{answer}{folds}</div>'
+
+
+class Prediction(_Shown):
+    """Predict, then check: the learner commits a number before exploring, then sees it beside the model's.
+
+    A prediction is not right or wrong and does not count as a question; it is saved
+    in the progress store (id ``predict:<pid>``) and shown by
+    :func:`~kneecourse.selfcheck.store.progress_report`.
+
+    Parameters
+    ----------
+    notebook, pid : str
+    prompt : str
+        The question, asked before the explorer.
+    unit : str
+        Unit of the answer (shown beside the box).
+    model_value : float
+        What the course's model gives (computed from the model when the notebook's
+        checks are built).
+    explanation : str
+        Why the model gives that, shown with the comparison.
+    """
+
+    kind = "prediction"
+
+    def __init__(self, notebook, pid, prompt, unit, model_value, explanation):
+        self.notebook, self.id, self.prompt, self.unit = str(notebook), str(pid), prompt, unit
+        self.model_value, self.explanation = float(model_value), explanation
+        self.store = None
+        self._widget = None
+
+    @property
+    def key(self) -> str:
+        return f"predict:{self.id}"
+
+    def _store(self):
+        return self.store or ProgressStore()
+
+    def commit(self, value) -> Result:
+        """Save the learner's prediction (a number; a later commit replaces it)."""
+        v, problem = _as_number(value, self.unit)
+        if problem is not None:  # a Result is falsy when not correct
+            return problem
+        self._store().record(self.notebook, self.key, False, prediction=v)
+        return self._saved(f"{v:g}")
+
+    def _saved(self, shown: str) -> Result:
+        return Result(True, f"Saved: {_with_unit(shown, self.unit)}. Now use the explorer, then reveal the model's "
+                            "answer.", graded=False)
+
+    def _compared(self, shown: str, off: str) -> Result:
+        model = _with_unit(f"{self.model_value:.3g}", self.unit)
+        return Result(True, f"You predicted {_with_unit(shown, self.unit)}; the model gives {model} "
+                            f"(yours is {_with_unit(off, self.unit)} from it).", self.explanation, graded=False)
+
+    def saved(self):
+        """The learner's saved prediction, or None."""
+        entry = self._store().entries(self.notebook, self.key).get(self.key)
+        return None if entry is None else entry.get("prediction")
+
+    def reveal(self) -> Result:
+        """Prediction beside the model's value (asks for a prediction first if there is none).
+
+        On a page without a kernel (the course site) a button that compares the prediction the
+        reader committed on that page.
+        """
+        from ..views.display import static_mode
+
+        if static_mode():
+            from IPython.display import HTML
+
+            return HTML(self.static_reveal_html())
+        p = self.saved()
+        if p is None:
+            return self._no_prediction()
+        return self._compared(f"{p:g}", f"{p - self.model_value:+.3g}")
+
+    @staticmethod
+    def _no_prediction() -> Result:
+        return Result(False, "Make your prediction above first — a guess written down teaches more than none.",
+                      graded=False)
+
+    def widget(self):
+        """A number box and a button that saves the prediction."""
+        if self._widget is not None:
+            return self._widget
+        import ipywidgets as W
+
+        p = self.saved()
+        box = W.FloatText(value=p if p is not None else 0.0, description=self.unit or "value",
+                          layout=W.Layout(width="16em"))
+        commit = W.Button(description="Commit my prediction", button_style="primary", icon="lock")
+        feedback = W.HTML(value="" if p is None else f"<i>Saved earlier: {p:g} {html.escape(self.unit)}.</i>")
+
+        def on_commit(_):
+            feedback.value = self.commit(box.value)._repr_html_()
+
+        commit.on_click(on_commit)
+        prompt = W.HTMLMath(value=f"<b>Predict first:</b> {html.escape(self.prompt)}")
+        w = W.VBox([prompt, W.HBox([box, commit]), feedback])
+        w.add_class("kneecourse-prediction")
+        self._widget = w
+        self._controls = {"input": box, "commit": commit, "feedback": feedback}
+        return w
+
+    def static_html(self) -> str:
+        """A form that keeps the reader's prediction in their browser (the course site)."""
+        pid = _dom_id(self.notebook, self.id)
+        return (f'<form class="kc-predict kneecourse-prediction" id="{pid}" data-key="kneecourse:{_attr(self.key)}" '
+                f'data-saved="{_attr(self._saved("{x}"))}"><p><b>Predict first:</b> {html.escape(self.prompt)}</p>'
+                f'<label for="{pid}-x">Your prediction ({html.escape(self.unit)})</label> '
+                f'<input type="text" inputmode="decimal" id="{pid}-x" autocomplete="off" size="12"> '
+                f'<button type="submit">Commit my prediction</button>'
+                f'{_FEEDBACK}</form>')
+
+    def static_reveal_html(self) -> str:
+        """A button that shows the committed prediction beside the model's value (the course site)."""
+        return (f'<div class="kc-reveal" data-key="kneecourse:{_attr(self.key)}" data-model="{self.model_value!r}" '
+                f'data-compared="{_attr(self._compared("{x}", "{d}"))}" data-none="{_attr(self._no_prediction())}">'
+                f'<button type="button">Reveal the model\'s answer</button>'
+                f'{_FEEDBACK}</div>')
+

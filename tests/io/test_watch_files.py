@@ -1,0 +1,107 @@
+"""Your own runs from watch files: FIT (fitdecode), GPX (gpxpy), TCX; damaged files named, the rest still load."""
+import datetime as dt
+import math
+import sys
+
+import pytest
+
+from kneecourse.io.watch_files import (
+    WatchFileError,
+    _fit_full,
+    _fit_session_fast,
+    daily_distance_km,
+    read_run,
+    read_runs,
+    sample_runs_folder,
+    write_season,
+)
+
+from ..conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+from make_watch_samples import SAMPLES, make_samples  # noqa: E402
+
+EXPECTED = {name: dict(start=start, minutes=minutes, speed=speed, spm=spm, contact=contact, vo=vo)
+            for name, start, minutes, speed, spm, contact, vo in SAMPLES}
+
+
+def test_samples_are_what_the_generator_makes(tmp_path):
+    """The shipped samples are reproducible from the script (no hand-edited data)."""
+    for made in make_samples(tmp_path):
+        shipped = sample_runs_folder() / made.name
+        assert shipped.read_bytes() == made.read_bytes(), f"{made.name} differs from the generator's output"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_sample_reads_as_the_run_it_is(name):
+    e = EXPECTED[name]
+    r = read_run(sample_runs_folder() / name)
+    assert r.start == e["start"].replace(tzinfo=dt.timezone.utc) and r.date == e["start"].date()
+    assert r.duration_s == pytest.approx(60 * e["minutes"], abs=1)
+    assert r.speed_m_s == pytest.approx(e["speed"], rel=0.01)
+    assert r.distance_m == pytest.approx(e["speed"] * 60 * e["minutes"], rel=0.01)
+    assert r.step_rate_spm == pytest.approx(e["spm"], abs=1.5)
+    if e["contact"] is None:
+        assert math.isnan(r.contact_time_ms) and not r.has_running_dynamics
+    else:
+        assert r.contact_time_ms == pytest.approx(e["contact"]) and r.vertical_oscillation_mm == pytest.approx(e["vo"])
+
+
+@pytest.mark.parametrize("name", [n for n in EXPECTED if n.endswith(".fit")])
+def test_fast_session_walk_agrees_with_fitdecode(name):
+    path = sample_runs_folder() / name
+    fast, full = _fit_session_fast(path.read_bytes()), _fit_full(path)
+    assert fast["total_distance"] == pytest.approx(full["total_distance"])
+    assert fast["total_timer_time"] == pytest.approx(full["total_timer_time"])
+    assert fast["avg_cadence"] == full.get("avg_running_cadence", full.get("avg_cadence"))
+    assert fast.get("avg_stance_time") == full.get("avg_stance_time")
+
+
+def test_damaged_and_unsupported_files_are_named_and_the_rest_load(tmp_path):
+    good = sample_runs_folder() / "watch_with_running_dynamics.fit"
+    (tmp_path / "ok.fit").write_bytes(good.read_bytes())
+    (tmp_path / "cut.fit").write_bytes(good.read_bytes()[:5000])  # a download that stopped
+    (tmp_path / "noise.gpx").write_text("<gpx><trk><trkseg><trkpt lat='x'")
+    (tmp_path / "ride.tcx").write_text((sample_runs_folder() / "watch_export_run.tcx").read_text()
+                                       .replace('Sport="Running"', 'Sport="Biking"'))
+    (tmp_path / "notes.txt").write_text("not a run")  # other files in the folder are left alone
+    runs, problems = read_runs(tmp_path, progress=False)
+    assert [r.source for r in runs] == ["ok.fit"]
+    named = dict(problems)
+    assert set(named) == {"cut.fit", "noise.gpx", "ride.tcx"}
+    assert named["cut.fit"].startswith("cut.fit: damaged FIT file")
+    assert named["noise.gpx"].startswith("noise.gpx: damaged GPX file")
+    assert "not a run (sport: Biking)" in named["ride.tcx"]
+    with pytest.raises(WatchFileError, match=r"notes.txt: unsupported file type '.txt'"):
+        read_run(tmp_path / "notes.txt")
+    with pytest.raises(WatchFileError, match="missing.fit: no such file"):
+        read_run(tmp_path / "missing.fit")
+
+
+def test_progress_is_reported_per_file_and_days_are_summed():
+    seen = []
+    runs, problems = read_runs(sample_runs_folder(), progress=lambda done, total: seen.append((done, total)))
+    assert not problems and seen == [(i, 4) for i in range(1, 5)]
+    days, km = daily_distance_km(runs)
+    assert days[0] == dt.date(2026, 9, 1) and len(days) == 7 and km.sum() == pytest.approx(
+        sum(r.distance_m for r in runs) / 1000)
+    assert km[1] == 0.0  # a rest day
+
+
+@pytest.mark.slow
+def test_a_year_of_daily_runs_imports_in_under_5_s(tmp_path):
+    import time
+
+    write_season(tmp_path, 365)
+    t0 = time.perf_counter()
+    runs, problems = read_runs(tmp_path, progress=False)
+    seconds = time.perf_counter() - t0
+    assert len(runs) == 365 and not problems and runs[-1].date == dt.date(2025, 12, 31)
+    assert runs[-1].distance_m == pytest.approx(5000.0 + 10 * 364)
+    assert seconds < 5.0, f"a year of runs took {seconds:.1f} s"
+
+
+@pytest.mark.parametrize("nb", ["06_running_as_a_spring", "07_training_load"])
+def test_modules_6_and_7_use_the_learners_own_runs_and_say_nothing_leaves(nb):
+    text = (ROOT / "notebooks" / f"{nb}.ipynb").read_text()
+    assert "read_runs(" in text and "nothing is uploaded or sent anywhere" in text

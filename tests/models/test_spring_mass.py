@@ -1,0 +1,268 @@
+"""The spring-mass runner: stance, periodic step, stiffness and the running knee (models.spring_mass)."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kneecourse.models import spring_mass
+from kneecourse.models.spring_mass import (
+    STIFFNESS_EXPONENT,
+    default_leg_stiffness,
+    morin_stiffness,
+    run_step,
+    slip_stance,
+    step_rate_sweep,
+)
+from kneecourse.units import G
+
+from ..conftest import seconds_per_call
+
+
+def test_energy_conserved_during_stance():
+    s = slip_stance(70.0, 0.95, 12000.0, 3.5, 22.0, -0.5)
+    assert s["lifted_off"]
+    drift = np.ptp(s["energy_j"]) / s["energy_j"].mean()
+    assert drift <= 1e-6
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(6000, 30000), st.floats(2.0, 6.0), st.floats(10, 30))
+def test_energy_conserved_hypothesis(k, v, a):
+    s = slip_stance(70.0, 0.93, k, v, a, -0.4)
+    assert np.ptp(s["energy_j"]) / s["energy_j"].mean() <= 1e-6
+
+
+def test_contact_time_falls_as_stiffness_rises():
+    tcs = [slip_stance(70.0, 0.93, k, 3.3, 20.0, -0.5)["contact_time_s"] for k in (8000, 12000, 20000)]
+    assert tcs[0] > tcs[1] > tcs[2]
+
+
+def test_periodic_solution_is_symmetric_and_consistent():
+    r = run_step(70.0, 1.75, 3.3, 170.0)
+    T = 60.0 / 170.0
+    assert r["contact_time_s"] + r["flight_time_s"] == pytest.approx(T, rel=1e-6)
+    # re-simulate with the scipy event-based stance: same contact time, mirrored take-off
+    vx, vy = r["touchdown_velocity_m_s"]
+    s = slip_stance(70.0, r["leg_length_m"], r["leg_stiffness_n_per_m"], vx, r["touchdown_angle_deg"], vy)
+    assert s["contact_time_s"] == pytest.approx(r["contact_time_s"], rel=1e-5)
+    assert s["takeoff_velocity_m_s"][0] == pytest.approx(vx, rel=1e-5)
+    assert s["takeoff_velocity_m_s"][1] == pytest.approx(-vy, rel=1e-4)
+    assert s["x_m"][-1] == pytest.approx(-s["x_m"][0], rel=1e-4)
+    # average speed over the step equals the requested speed
+    assert r["step_length_m"] == pytest.approx(3.3 * T)
+    assert r["peak_vgrf_n"] == pytest.approx(s["peak_vgrf_n"], rel=1e-3)
+
+
+def test_step_rate_lowers_peak_forces():
+    # Lenhart et al. 2014: +10% step rate cut peak PF joint force by 14%;
+    # Heiderscheit et al. 2011: +5/+10% lowered knee loading
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    plus = run_step(70.0, 1.75, 3.3, 187.0)
+    change = plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1
+    assert -0.30 < change < -0.05
+    assert plus["peak_vgrf_bw"] < base["peak_vgrf_bw"]
+    assert plus["overstride_m"] < base["overstride_m"]
+    assert plus["peak_knee_flexion_deg"] < base["peak_knee_flexion_deg"]
+
+
+def test_farley_stiffness_assumption():
+    # Farley & Gonzalez 1996: leg stiffness 7.0 -> 16.3 kN/m from -26% to +36% of preferred frequency
+    k_lo = default_leg_stiffness(70.0, 0.93, 170 * 0.74)
+    k_hi = default_leg_stiffness(70.0, 0.93, 170 * 1.36)
+    assert k_hi / k_lo == pytest.approx(16.3 / 7.0)
+    assert STIFFNESS_EXPONENT == pytest.approx(math.log(16.3 / 7.0) / math.log(1.36 / 0.74))
+
+
+@pytest.mark.parametrize("speed", [2.0, 3.0, 4.0, 5.0, 6.0])
+@pytest.mark.parametrize("rate", [150.0, 165.0, 180.0, 200.0])
+def test_solver_converges_or_raises_clear_error(speed, rate):
+    try:
+        r = run_step(70.0, 1.75, speed, rate)
+    except ValueError as exc:
+        assert "step_rate_spm" in str(exc) and "speed_m_s" in str(exc)
+        return
+    assert r["flight_time_s"] > 0 and r["contact_time_s"] > 0
+    assert 0 < r["touchdown_angle_deg"] < 60
+    assert r["peak_vgrf_bw"] > 1
+
+
+def test_no_gait_error_names_inputs():
+    with pytest.raises(ValueError, match="lower step_rate_spm"):
+        run_step(70.0, 1.75, 1.5, 230.0, leg_stiffness_n_per_m=3000.0)
+
+
+def test_sweep_is_consistent_with_single_calls():
+    sw = step_rate_sweep(70.0, 1.75, 3.3, 170.0, changes=np.array([-0.1, 0.0, 0.1]))
+    one = run_step(70.0, 1.75, 3.3, 170.0)
+    assert sw["peak_pf_force_bw"][1] == pytest.approx(one["peak_pf_force_bw"], rel=1e-6)
+    assert np.all(np.diff(sw["peak_vgrf_bw"]) < 0)
+
+
+def test_morin_hand_worked_example():
+    # m = 70 kg, tc = 0.25 s, tf = 0.12 s, v = 3.3 m/s, L = 0.93 m
+    fmax = 70 * G * math.pi / 2 * (0.12 / 0.25 + 1)              # 1596.7 N
+    dy = fmax * 0.25**2 / (70 * math.pi**2) - G * 0.25**2 / 8    # 0.0678 m
+    dl = 0.93 - math.sqrt(0.93**2 - (3.3 * 0.25 / 2) ** 2) + dy  # 0.1644 m
+    r = morin_stiffness(70, 0.25, 0.12, 3.3, 0.93)
+    assert r["peak_force_n"] == pytest.approx(1596.7, abs=0.5)
+    assert r["com_drop_m"] == pytest.approx(dy) and r["leg_compression_m"] == pytest.approx(dl)
+    assert r["vertical_stiffness_n_per_m"] == pytest.approx(fmax / dy)
+    assert r["leg_stiffness_n_per_m"] == pytest.approx(fmax / dl)
+    assert 5000 < r["leg_stiffness_n_per_m"] < 20000
+
+
+@pytest.mark.parametrize("fn, kwargs, name", [
+    (run_step, {"speed_m_s": np.nan}, "speed_m_s"),
+    (run_step, {"step_rate_spm": 300}, "step_rate_spm"),
+    (run_step, {"mass_kg": "70"}, "mass_kg"),
+    (run_step, {"knee_share": 0}, "knee_share"),
+    (run_step, {"solver": "euler"}, "solver"),
+    (run_step, {"n_points": 60}, "n_points"),
+    (run_step, {"n_points": 1}, "n_points"),
+    (run_step, {"n_points": 5.5}, "n_points"),
+    (run_step, {"mass_kg": 200, "leg_stiffness_n_per_m": 3000}, "leg_stiffness_n_per_m"),
+])
+def test_bad_input(fn, kwargs, name):
+    with pytest.raises((ValueError, TypeError), match=name):
+        fn(**kwargs)
+
+
+def test_morin_bad_input():
+    with pytest.raises(ValueError, match="contact_time_s"):
+        morin_stiffness(70, 0.0, 0.1, 3, 0.9)
+    with pytest.raises(ValueError, match="leg_length_m"):
+        morin_stiffness(70, 0.5, 0.1, 12, 0.6)
+
+
+# --- the table solver (what the explorer uses) --------------------------------------------------
+SCALARS = ("contact_time_s", "flight_time_s", "touchdown_angle_deg", "peak_vgrf_bw", "overstride_m", "com_drop_m",
+           "leg_compression_m", "peak_knee_flexion_deg", "peak_knee_moment_nm", "peak_pf_force_bw")
+
+
+def _explorer_inputs(mass, speed, rate, scale):
+    L0 = spring_mass.leg_geometry(1.75).rest_length_m
+    return dict(mass_kg=mass, height_m=1.75, speed_m_s=speed, step_rate_spm=rate,
+                leg_stiffness_n_per_m=float(default_leg_stiffness(mass, L0, rate)) * scale)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(45, 110), st.floats(2.0, 6.0), st.floats(150, 200), st.floats(0.7, 1.5))
+def test_table_solver_agrees_with_newton(mass, speed, rate, scale):
+    kw = _explorer_inputs(mass, speed, rate, scale)
+    try:
+        exact = run_step(**kw)
+    except ValueError:
+        with pytest.raises(ValueError, match="no periodic"):
+            run_step(**kw, solver="table")
+        return
+    fast = run_step(**kw, solver="table")
+    # measured over 592 random explorer settings: times within 0.05 ms, everything else within 2e-4
+    for key in ("contact_time_s", "flight_time_s"):
+        assert fast[key] == pytest.approx(exact[key], abs=1e-4)
+    for key in SCALARS[2:]:
+        assert fast[key] == pytest.approx(exact[key], rel=1e-3, abs=1e-6), key
+
+
+def test_explorer_range_is_covered_by_the_table():
+    used = []
+    for speed in (2.0, 3.0, 4.0, 5.0, 6.0):
+        for rate in (150.0, 165.0, 180.0, 200.0):
+            for scale in (0.7, 1.0, 1.5):
+                try:
+                    used.append(run_step(**_explorer_inputs(70.0, speed, rate, scale), solver="table")["solved_by"])
+                except ValueError:
+                    pass
+    assert len(used) >= 50 and used.count("table") >= 0.95 * len(used)
+
+
+def test_table_falls_back_to_newton_when_its_gait_does_not_repeat(monkeypatch):
+    monkeypatch.setattr(spring_mass, "TABLE_TOLERANCE", 0.0)
+    r = run_step(70.0, 1.75, 3.3, 170.0, solver="table")
+    assert r["solved_by"] == "newton"
+    assert r["contact_time_s"] == run_step(70.0, 1.75, 3.3, 170.0)["contact_time_s"]
+
+
+def test_table_step_is_fast():
+    per_call = seconds_per_call(lambda: run_step(70.0, 1.75, 3.3, 171.0, solver="table", n_points=61), 20)
+    assert per_call < 3e-3, f"run_step(solver='table') takes {per_call * 1e3:.2f} ms (measured 0.5 ms)"
+
+
+@pytest.mark.parametrize("solver", ["newton", "table"])
+def test_trajectory_is_the_whole_periodic_stance(solver):
+    r = run_step(70.0, 1.75, 3.3, 170.0, solver=solver, n_points=61)
+    tr = r["trajectory"]
+    assert all(tr[k].shape == (61,) for k in tr)
+    assert tr["t_s"][0] == 0 and tr["t_s"][-1] == pytest.approx(r["contact_time_s"], rel=1e-9)
+    assert np.allclose(np.diff(tr["t_s"]), r["contact_time_s"] / 60)
+    # mirror symmetry about mid-stance: x odd, y even, vertical velocity odd
+    assert np.allclose(tr["x_m"], -tr["x_m"][::-1], atol=1e-12)
+    assert np.allclose(tr["y_m"], tr["y_m"][::-1], atol=1e-12)
+    assert np.allclose(tr["vy_m_s"], -tr["vy_m_s"][::-1], atol=1e-12)
+    # touchdown and lift-off with the leg at rest length, as reported
+    assert tr["x_m"][-1] == pytest.approx(r["foot_point_ahead_m"], rel=1e-6)
+    assert np.hypot(tr["x_m"][0], tr["y_m"][0]) == pytest.approx(r["leg_length_m"], rel=1e-4)
+    assert (tr["vx_m_s"][0], tr["vy_m_s"][0]) == pytest.approx(r["touchdown_velocity_m_s"], rel=1e-6)
+    # the peak force is at mid-stance and matches the summary; energy is conserved
+    assert tr["grf_y_n"].argmax() == 30 and tr["grf_y_n"][30] == pytest.approx(r["peak_vgrf_n"], rel=1e-9)
+    k, L0 = r["leg_stiffness_n_per_m"], r["leg_length_m"]
+    e = 0.5 * 70 * (tr["vx_m_s"] ** 2 + tr["vy_m_s"] ** 2) + 70 * G * tr["y_m"] \
+        + 0.5 * k * (L0 - np.hypot(tr["x_m"], tr["y_m"])) ** 2
+    assert np.ptp(e) < 1e-6 * e.mean()
+
+
+def test_knee_share_is_derived_from_measured_knee_energy():
+    # Teng & Powers 2015 (MSSE 47:625): knee extensors absorb 0.60 and 0.74 J/kg in stance at 3.4 m/s
+    # (two groups, mean 0.67). Springs in series store energy in proportion to their compression, so
+    # the knee's share of the leg compression is 0.67 J/kg over the leg spring's energy per kg.
+    from kneecourse.models.spring_mass import KNEE_ENERGY_J_PER_KG, KNEE_SHARE
+
+    r = run_step(70.0, 1.75, 3.4, 170.0)
+    spring_energy = 0.5 * r["leg_stiffness_n_per_m"] * r["leg_compression_m"] ** 2 / 70.0
+    assert KNEE_ENERGY_J_PER_KG == pytest.approx((0.60 + 0.74) / 2)
+    assert KNEE_SHARE == pytest.approx(KNEE_ENERGY_J_PER_KG / spring_energy, abs=0.01)
+
+
+def test_running_knee_agrees_with_measured_running():
+    # checked against figures not used to build it: peak stance knee flexion of about 40–45° and a
+    # peak knee extensor moment of about 2–3 N·m/kg in runners at 3–3.5 m/s; peak PF force of about
+    # 5–6 BW (the same chain as module 3); +10% step rate -> -14% peak PF force (Lenhart 2014)
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    assert 43.0 <= base["peak_knee_flexion_deg"] <= 46.0
+    assert 2.0 <= base["peak_knee_moment_nm"] / 70.0 <= 3.0
+    assert 5.0 <= base["peak_pf_force_bw"] <= 6.0
+    plus = run_step(70.0, 1.75, 3.3, 187.0)
+    assert plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1 == pytest.approx(-0.14, abs=0.03)
+
+
+def test_one_runner_same_numbers_in_modules_3_5_and_6():
+    from kneecourse.models.activities import RUNNING, activity_loads
+    from kneecourse.models.pelvis import contact_pose
+
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    run_row = {r["activity"]: r for r in activity_loads(70.0)}[RUNNING[0]]
+    assert run_row["pf_force_bw"] == pytest.approx(base["peak_pf_force_bw"], rel=1e-12)
+    assert run_row["knee_flexion_deg"] == pytest.approx(base["peak_knee_flexion_deg"], rel=1e-12)
+    # one overstride definition (heel ahead of the centre of mass at touchdown): module 5's default
+    # touchdown pose is this runner's
+    assert abs(contact_pose()["overstride_m"] - base["overstride_m"]) < 0.01
+    # the spring leg's foot point is the middle of the heel-to-toe roll: half a foot length further on
+    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * 1.75 / 2, rel=1e-9)
+
+
+def test_overstride_falls_with_stride_frequency_as_measured():
+    # Lieberman et al. 2015 (J Exp Biol 218:3406), 3.0 m/s: each +5 strides/min (+10 steps/min)
+    # moved the foot's landing position relative to the hip 5.9% closer
+    a = run_step(70.0, 1.75, 3.0, 170.0)["overstride_m"]
+    b = run_step(70.0, 1.75, 3.0, 180.0)["overstride_m"]
+    assert b / a - 1 == pytest.approx(-0.059, abs=0.02)
+
+
+def test_trunk_lean_lowers_the_running_knee_load():
+    # Teng & Powers 2014 (JOSPT 44:785): trunk flexion 4.0° -> 7.3° -> 14.1° gave peak PF stress
+    # 23.1 -> 21.5 -> 20.2 MPa (+7% / -6% around self-selected); the direction must agree
+    pf = {lean: run_step(70.0, 1.75, 3.4, 170.0, trunk_lean_deg=lean)["peak_pf_force_bw"] for lean in (4.0, 7.3, 14.1)}
+    assert pf[4.0] > pf[7.3] > pf[14.1]
+    assert pf[14.1] / pf[7.3] - 1 == pytest.approx(-0.06, abs=0.06)
+    assert pf[4.0] / pf[7.3] - 1 == pytest.approx(0.07, abs=0.06)
