@@ -16,7 +16,7 @@ from .io.training_log import parse_training_log, sample_log
 from .io.watch_files import daily_distance_km, read_runs, sample_runs_folder
 from .models import *  # noqa: F403 - the models' own explicit list (models.__all__)
 from .safety import DISCLAIMER, RED_FLAG_QUESTIONS, RED_FLAGS, red_flag_screen, red_flags_html
-from .units import body_weight_n, to_body_weights, to_mpa
+from .units import body_weight_n, to_body_weights, to_mm, to_mm2, to_mpa
 
 __version__ = "0.1.0"
 
@@ -26,7 +26,7 @@ __all__ = [
     "load_table", "sample_log", "parse_training_log", "read_runs", "sample_runs_folder", "daily_distance_km",
     "plan_rows", "export_plan",
     # units
-    "body_weight_n", "to_body_weights", "to_mpa",
+    "body_weight_n", "to_body_weights", "to_mpa", "to_mm", "to_mm2",
     # safety
     "DISCLAIMER", "RED_FLAGS", "RED_FLAG_QUESTIONS", "red_flag_screen", "red_flags_html",
     # figures, self-checks, references, the set-up

@@ -3,6 +3,7 @@ import multiprocessing
 import os
 import signal
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import matplotlib
@@ -12,6 +13,14 @@ matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+
+
+def code_cells(notebook: str) -> list:
+    """The code cells' sources of a course notebook (``"03_patellofemoral_load"``)."""
+    import json
+
+    cells = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
 
 
 def seconds_per_call(fn, number):
@@ -62,3 +71,28 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+class HtmlTags(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML fragment."""
+
+    def __init__(self, markup):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(markup)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag, **where):
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in where.items())]
+
+
+@pytest.fixture
+def static(monkeypatch, course_home):
+    """A page without a kernel (the course site): static forms instead of widgets."""
+    monkeypatch.setenv("KNEECOURSE_STATIC", "1")
+    return course_home

@@ -86,6 +86,7 @@ def test_fast_path_for_plain_numbers_agrees_with_the_general_path(x, low, width,
     assert fast == general
 
 
+@pytest.mark.perf
 def test_scalar_check_is_cheap():
     # every model checks every input on every slider move; the check must not be the cost
     per_call = seconds_per_call(lambda: check_real(3.0, "x", "m", 0, 10), 2000)

@@ -3,7 +3,7 @@
 Each activity is a quasi-static posture of :mod:`.posture` at a stated knee
 angle; its knee extensor moment goes through the patellofemoral chain
 (:mod:`.patellofemoral`). Running is not a posture chosen here: it is the
-peak of module 6's spring-mass runner (:func:`.spring_mass.run_step`, 3.3 m/s
+peak of module 6's spring-mass runner (:func:`.running_step.run_step`, 3.3 m/s
 at 170 steps/min), so the same runner has the same numbers in every module.
 Published values to compare with: Reilly & Martens 1972 [reilly1972] (stair
 climbing 3.3 BW, deep knee bend 7.6 BW — one subject, a historical upper
@@ -13,11 +13,11 @@ peak 9.7 MPa).
 """
 from __future__ import annotations
 
-from ..units import G
+from ..units import to_body_weights, to_mpa
 from ..validation import check_real
 from .patellofemoral import patellofemoral_force, patellofemoral_stress
 from .posture import posture
-from .spring_mass import run_step
+from .running_step import run_step
 
 __all__ = ["ACTIVITIES", "RUNNING", "activity_loads"]
 
@@ -61,7 +61,7 @@ def activity_loads(mass_kg=70.0, height_m=1.75):
             "activity": name,
             "knee_flexion_deg": theta,
             "knee_moment_nm": mk,
-            "pf_force_bw": patellofemoral_force(mk, theta) / (m * G),
-            "pf_stress_mpa": patellofemoral_stress(mk, theta, weight_bearing=True) / 1e6,
+            "pf_force_bw": float(to_body_weights(patellofemoral_force(mk, theta), m)),
+            "pf_stress_mpa": float(to_mpa(patellofemoral_stress(mk, theta, weight_bearing=True))),
         })
     return rows

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..validation import check_real
-from .screw_home import FLEXION_RANGE_DEG, coupled_tibial_rotation
+from .screw_home import FLEXION_RANGE_DEG, axial_rotation_envelope, coupled_tibial_rotation
 
 __all__ = ["jcs_rotation", "leg_landmarks", "BONES", "pose_leg"]
 
@@ -127,7 +127,9 @@ def pose_leg(knee_flexion_deg, adduction_deg=0.0, extra_rotation_deg=0.0, couple
     -------
     dict
         ``points`` (name -> (3,) array in the femur frame), ``rotation``
-        (3×3 tibia-in-femur matrix) and ``axial_rotation_deg`` used.
+        (3×3 tibia-in-femur matrix), ``axial_rotation_deg`` used,
+        ``rotation_range_deg`` (the available passive range at this flexion,
+        :func:`~.screw_home.axial_rotation_envelope`) and ``within_range``.
     """
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *FLEXION_RANGE_DEG, array=False)
     extra = check_real(extra_rotation_deg, "extra_rotation_deg", "deg", -40, 40, array=False)
@@ -144,4 +146,6 @@ def pose_leg(knee_flexion_deg, adduction_deg=0.0, extra_rotation_deg=0.0, couple
     axis = np.array([0.0, -np.sin(g), np.cos(g)])
     points["patella_top"] = centre + 0.025 * axis
     points["patella_bottom"] = centre - 0.025 * axis
-    return {"points": points, "rotation": R, "axial_rotation_deg": axial}
+    lo, hi = axial_rotation_envelope(theta)
+    return {"points": points, "rotation": R, "axial_rotation_deg": axial, "rotation_range_deg": (lo, hi),
+            "within_range": bool(lo - 1e-9 <= axial <= hi + 1e-9)}

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..io.tables import load_table
+from ..units import to_body_weights
 from ..validation import check_flag, check_real, scalar_or_array
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .pchip import Pchip
@@ -25,6 +26,7 @@ __all__ = [
     "patellofemoral_force",
     "patellofemoral_contact_area",
     "patellofemoral_stress",
+    "patellofemoral_loading",
     "WEIGHT_BEARING_AREA_GAIN",
 ]
 
@@ -126,3 +128,38 @@ def patellofemoral_stress(knee_moment_nm, knee_flexion_deg, weight_bearing=False
     return patellofemoral_force(knee_moment_nm, knee_flexion_deg) / patellofemoral_contact_area(
         knee_flexion_deg, weight_bearing
     )
+
+
+def patellofemoral_loading(knee_moment_nm, knee_flexion_deg, mass_kg=None, weight_bearing=False):
+    """The patella as a pulley in one call: quadriceps force, ratio k, PF force, contact area and stress.
+
+    The same equations as :func:`~.extensor.quadriceps_force`, :func:`pfjrf_ratio`,
+    :func:`patellofemoral_force`, :func:`patellofemoral_contact_area` and
+    :func:`patellofemoral_stress`, each evaluated once (an explorer step asks for all of them).
+
+    Parameters
+    ----------
+    knee_moment_nm : float or array_like
+        Net knee extensor moment, 0–1000 N·m.
+    knee_flexion_deg : float or array_like
+        0–120° (broadcast with the moment).
+    mass_kg : float, optional
+        Body mass, 1–500 kg: with it the forces come in body weights too.
+    weight_bearing : bool, optional
+        Use the weight-bearing contact area.
+
+    Returns
+    -------
+    dict of float or numpy.ndarray
+        ``quadriceps_force_n``, ``k`` (PF force / quadriceps force), ``pf_force_n``,
+        ``contact_area_m2``, ``stress_pa`` and, with ``mass_kg``, ``quadriceps_force_bw``
+        and ``pf_force_bw``.
+    """
+    fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
+    k = pfjrf_ratio(knee_flexion_deg)
+    pf = k * fq
+    area = patellofemoral_contact_area(knee_flexion_deg, weight_bearing)
+    out = {"quadriceps_force_n": fq, "k": k, "pf_force_n": pf, "contact_area_m2": area, "stress_pa": pf / area}
+    if mass_kg is not None:
+        out.update(quadriceps_force_bw=to_body_weights(fq, mass_kg), pf_force_bw=to_body_weights(pf, mass_kg))
+    return out

@@ -26,11 +26,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..validation import check_real
+from .running_step import RUNNING_TRUNK_LEAN_DEG
 from .segments import anthropometry
-from .spring_mass import CONTACT_KNEE_FLEXION_DEG, RUNNING_TRUNK_LEAN_DEG
+from .spring_mass import CONTACT_KNEE_FLEXION_DEG
 
-__all__ = ["rotate_about", "standing_parts", "body_com", "contact_pose", "TOUCHDOWN_THIGH_ANGLE_DEG",
-           "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
+__all__ = ["rotate_about", "standing_parts", "body_com", "pelvic_tilt_pose", "contact_pose",
+           "TOUCHDOWN_THIGH_ANGLE_DEG", "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
 
 _HEAD_COM_FRACTION_OF_HEIGHT = 0.93
 #: Winter 2009 Table 4.1: pelvis 0.142 of body mass within the trunk's 0.497; COM 0.105 from L4/L5.
@@ -140,7 +141,7 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
     """Running pose at initial contact: where the heel lands relative to the centre of mass.
 
     ``overstride_m`` is defined as in module 6
-    (:func:`~kneecourse.models.spring_mass.run_step`): the horizontal distance
+    (:func:`~kneecourse.models.running_step.run_step`): the horizontal distance
     from the whole-body centre of mass to the heel at touchdown. The defaults
     are the touchdown of module 6's runner.
 
@@ -227,3 +228,32 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
         "shank_angle_deg": float(phi_t - theta),
         "braking_ratio": overstride / float(com[1]),
     }
+
+
+def pelvic_tilt_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, mass_kg=70.0):
+    """The standing body with its pelvis tilted, in one call: its parts, the centre of mass and how far it moved.
+
+    Parameters
+    ----------
+    height_m, pelvic_tilt_deg, lumbar_compensation, mass_kg : float
+        As for :func:`standing_parts`.
+
+    Returns
+    -------
+    dict
+        ``points`` ((n, 2) centres of mass of the parts, m), ``masses`` ((n,) kg), ``com``
+        and ``com_upright`` (whole body tilted and untilted, (2,) m), ``com_shift_m``
+        (forward (+) and up, (2,) m), ``hip``, ``pelvis_top`` and ``shoulder`` ((2,) m:
+        the lines drawn for the pelvis and the trunk).
+    """
+    parts = standing_parts(height_m, mass_kg, pelvic_tilt_deg, lumbar_compensation)
+    points = np.array([p for p, _ in parts.values()])
+    masses = np.array([m for _, m in parts.values()])
+    com = np.array(body_com(height_m, pelvic_tilt_deg, lumbar_compensation, mass_kg=mass_kg))
+    upright = np.array(body_com(height_m, mass_kg=mass_kg))
+    a = anthropometry(height_m, mass_kg)
+    hip = np.array([0.0, a.ankle_height_m + a.shank_m + a.thigh_m])
+    top = rotate_about(hip + [0.0, a.pelvis_m], hip, pelvic_tilt_deg)
+    shoulder = rotate_about(hip + [0.0, a.trunk_m], hip, (1 - lumbar_compensation) * pelvic_tilt_deg)
+    return {"points": points, "masses": masses, "com": com, "com_upright": upright, "com_shift_m": com - upright,
+            "hip": hip, "pelvis_top": top, "shoulder": shoulder}

@@ -22,8 +22,8 @@ family of periodic gaits is a function of three numbers (V, T, K).
 integrating the half stance with fixed-step RK4 (75 steps per
 quarter period of the leg spring: error ~1e-10). Solving takes a few milliseconds per gait, too
 slow for a slider, so the solutions over a grid of (V, T, K) were computed
-once by the same solver (:func:`build_table`, ``python -m
-kneecourse.models.periodic_gait``) and ship as ``data/slip_periodic_gaits.npz``;
+once by the same solver (:func:`build_table`, ``python -m kneecourse
+gait-table``) and ship as ``data/slip_periodic_gaits.npz``;
 :func:`lookup` interpolates them (cubic in each axis) in tens of
 microseconds. The tests hold the interpolated gait to the solved one.
 """

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..units import G
+from ..units import G, body_weight_n, to_body_weights
 from ..validation import check_choice, check_flag, check_real
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .segments import anthropometry
@@ -257,7 +257,7 @@ def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None
     forces = [(p, np.array([0.0, -m * G]), lab) for p, m, lab in parts]
     if running:
         d = (com - cop) / np.hypot(*(com - cop))
-        grf_each = grf_mag * a.mass_kg * G * d
+        grf_each = grf_mag * body_weight_n(a.mass_kg) * d
         grf_total = grf_each
         inertial = -(grf_total + np.array([0.0, -weight]))
         forces.append((com, inertial, "inertia (d'Alembert)"))
@@ -288,7 +288,7 @@ def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None
     return Posture(
         kind=kind, joints=joints, swing=swing, com=com, cop=cop, grf=grf_each,
         moments=moments, moments_per_kg={k: v / a.mass_kg for k, v in moments.items()},
-        quadriceps_force_n=fq, quadriceps_force_bw=fq / (a.mass_kg * G),
+        quadriceps_force_n=fq, quadriceps_force_bw=to_body_weights(fq, a.mass_kg),
         knee_flexion_deg=theta, shank_angle_deg=float(phi), trunk_lean_deg=float(lean),
         mass_kg=a.mass_kg, load_kg=load, forces=forces,
     )

@@ -24,6 +24,7 @@ __all__ = [
     "axial_rotation_envelope",
     "stance_knee_flexion",
     "tibial_rotation_demand",
+    "stance_rotation_demand",
     "THIGH_FOOT_ANGLE_DEG",
 ]
 
@@ -185,15 +186,21 @@ def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.
     dict
         ``required_deg`` (tibial internal rotation needed), ``coupled_deg``,
         ``extra_deg`` (required − coupled: what the knee adds beyond its
-        coupling), ``shortfall_deg`` (≥ 0, beyond the available range) and
-        ``within`` (bool), all broadcast to a common shape.
+        coupling), ``shortfall_deg`` (≥ 0, beyond the available range),
+        ``within`` (bool) and the available range ``lower_deg``, ``upper_deg``,
+        all broadcast to a common shape.
     """
     phi = check_real(foot_progression_deg, "foot_progression_deg", "deg", -40, 40)
     theta = check_real(knee_flexion_deg, "knee_flexion_deg", "deg", *FLEXION_RANGE_DEG)
     share = check_real(foot_share, "foot_share", "", 0, 1, array=False)
     tfa = check_real(thigh_foot_angle_deg, "thigh_foot_angle_deg", "deg", -20, 40, array=False)
     hip = check_real(hip_external_rotation_deg, "hip_external_rotation_deg", "deg", -40, 40, array=False)
-    phi, theta = np.broadcast_arrays(np.asarray(phi, float), np.asarray(theta, float))
+    try:
+        phi, theta = np.broadcast_arrays(np.asarray(phi, float), np.asarray(theta, float))
+    except ValueError:
+        raise ValueError(f"foot_progression_deg (shape {np.shape(phi)}) and knee_flexion_deg (shape "
+                         f"{np.shape(theta)}) must broadcast to one shape: give one of them as a single number "
+                         "or both with the same length") from None
     required = -(1 - share) * (phi - tfa - hip)
     coupled = coupled_tibial_rotation(theta)
     lo, hi = axial_rotation_envelope(theta, total_range_deg, external_share)
@@ -204,4 +211,37 @@ def tibial_rotation_demand(foot_progression_deg, knee_flexion_deg, foot_share=0.
         "extra_deg": required - coupled,
         "shortfall_deg": shortfall,
         "within": shortfall <= 1e-12,
+        "lower_deg": lo,
+        "upper_deg": hi,
     }
+
+
+def stance_rotation_demand(foot_progression_deg, stance_fraction, peak_deg=45.0, foot_share=0.5,
+                           total_range_deg=45.0, thigh_foot_angle_deg=THIGH_FOOT_ANGLE_DEG,
+                           hip_external_rotation_deg=0.0, contact_deg=20.0, toe_off_deg=15.0):
+    """:func:`tibial_rotation_demand` through a running stance (:func:`stance_knee_flexion`).
+
+    Parameters
+    ----------
+    foot_progression_deg : float
+        Foot angle at contact, toe-out positive, −40 to 40°.
+    stance_fraction : float or array_like
+        Instants of stance, 0 (touchdown) to 1 (toe-off).
+    peak_deg, contact_deg, toe_off_deg : float, optional
+        The stance knee-flexion bump (:func:`stance_knee_flexion`).
+    foot_share, total_range_deg, thigh_foot_angle_deg, hip_external_rotation_deg : float, optional
+        As for :func:`tibial_rotation_demand`.
+
+    Returns
+    -------
+    dict
+        What :func:`tibial_rotation_demand` returns at each instant, and
+        ``knee_flexion_deg`` there.
+    """
+    theta = stance_knee_flexion(stance_fraction, contact_deg=contact_deg, peak_deg=peak_deg,
+                                toe_off_deg=toe_off_deg)
+    d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg,
+                               thigh_foot_angle_deg=thigh_foot_angle_deg,
+                               hip_external_rotation_deg=hip_external_rotation_deg)
+    d["knee_flexion_deg"] = np.asarray(theta, float)
+    return d

@@ -96,7 +96,7 @@ def center_of_mass(points, masses):
     Parameters
     ----------
     points : array_like, shape (n, d)
-        Centres of mass of the parts (m).
+        Centres of mass of the parts (m), within 1 km of the origin.
     masses : array_like, shape (n,)
         Their masses (kg), non-negative with a positive sum.
 
@@ -105,7 +105,7 @@ def center_of_mass(points, masses):
     numpy.ndarray, shape (d,)
     """
     m = check_real(np.atleast_1d(masses), "masses", "kg", 0, 1e4)
-    x = check_real(np.atleast_2d(points), "points", "m")
+    x = check_real(np.atleast_2d(points), "points", "m", -1e3, 1e3)
     if x.shape[0] != m.shape[0]:
         raise ValueError(f"points has {x.shape[0]} rows but masses has {m.shape[0]} entries; they must match")
     if m.sum() <= 0:

@@ -1,4 +1,6 @@
-"""Running as a spring: the planar spring-mass (SLIP) model and what it means for the knee.
+"""Running as a spring: the planar spring-mass (SLIP) model and its periodic running step.
+
+What the step means for the knee is :mod:`.running_step`.
 
 The body is a point mass on a massless spring leg (McMahon & Cheng 1990
 [mcmahon1990]). During stance the foot is pinned at the origin and
@@ -18,25 +20,6 @@ McMahon & Cheng found to fit human running) scaled by
 frequency went from −26% to +36% of preferred. The learner can override
 ``leg_stiffness_n_per_m``.
 
-**The knee.** The spring leg is a thigh and a shank (plus foot height) joined
-at the knee. The rest length ``L0`` is the hip-to-ground distance with the
-knee flexed ``contact_knee_flexion_deg`` (20° by default). The knee supplies a
-share ``knee_share`` of the leg's compression at mid-stance, which flexes it
-by the law of cosines. That share is derived, not fitted: treat the knee and
-the ankle as springs in series in the leg, so each stores the same share of
-the leg's energy as of its compression. Teng & Powers 2015 [teng2015]
-measured the knee extensors absorbing 0.67 J/kg in stance at 3.4 m/s (mean
-of their two groups, 0.60 and 0.74 J/kg); this model's leg stores 1.79 J/kg
-at 3.4 m/s and 170 steps/min, so the knee's share is 0.67 / 1.79 ≈ 0.37
-(:data:`KNEE_SHARE`). It is checked against other figures: peak stance knee
-flexion 43–46° at 3.3 m/s (typical measured values 40–45°) and the
-−14% peak patellofemoral force for +10% step rate of Lenhart et al. 2014
-[lenhart2014]. The knee moment then comes from module 2's running stance
-posture (:func:`~kneecourse.models.posture.posture`, ground-reaction force
-through the centre of mass at the SLIP peak force, trunk lean
-:data:`RUNNING_TRUNK_LEAN_DEG`) and the patellofemoral force from module 3
-(:func:`~kneecourse.models.patellofemoral.patellofemoral_force`).
-
 **Overstride** is one quantity in the whole course: the horizontal distance
 from the body's centre of mass to the heel (the first point of contact) at
 touchdown (module 5's :func:`~kneecourse.models.pelvis.contact_pose` uses the
@@ -53,25 +36,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..units import G
+from ..units import G, to_body_weights
 from ..validation import check_choice, check_real
 from . import periodic_gait as pg
-from .patellofemoral import patellofemoral_force
-from .posture import posture
 from .segments import proportions
 
 __all__ = [
     "slip_stance",
-    "run_step",
-    "step_rate_sweep",
+    "spring_step",
     "morin_stiffness",
     "leg_geometry",
     "default_leg_stiffness",
     "K_REFERENCE",
-    "KNEE_SHARE",
     "CONTACT_KNEE_FLEXION_DEG",
-    "KNEE_ENERGY_J_PER_KG",
-    "RUNNING_TRUNK_LEAN_DEG",
     "STEP_RATE_REFERENCE_SPM",
     "STIFFNESS_EXPONENT",
     "TABLE_TOLERANCE",
@@ -83,13 +60,6 @@ K_REFERENCE = 15.0
 STEP_RATE_REFERENCE_SPM = 170.0
 #: ln(16.3/7.0) / ln(1.36/0.74), from Farley & Gonzalez 1996.
 STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
-#: Knee extensor energy absorbed in stance at 3.4 m/s, J/kg: mean of 0.60 and 0.74 (Teng & Powers 2015).
-KNEE_ENERGY_J_PER_KG = 0.67
-#: The knee's share of the leg compression: KNEE_ENERGY_J_PER_KG / the leg spring's energy at 3.4 m/s,
-#: 170 steps/min, 70 kg, 1.75 m (1.79 J/kg) — see the module notes; a test re-derives it.
-KNEE_SHARE = 0.37
-#: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
-RUNNING_TRUNK_LEAN_DEG = 7.0
 #: Knee flexion at touchdown (deg), the default for the spring leg and module 5's touchdown pose.
 CONTACT_KNEE_FLEXION_DEG = 20.0
 
@@ -283,10 +253,12 @@ def _whole_stance(samples, k, L0):
     return {"t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy, "grf_x_n": grf_x, "grf_y_n": grf_y}
 
 
-def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
-             leg_stiffness_n_per_m=None, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG, knee_share=KNEE_SHARE,
-             trunk_lean_deg=RUNNING_TRUNK_LEAN_DEG, solver="newton", n_points=0, _guess=None):
-    """The periodic, symmetric spring-mass running step at a speed and step rate.
+def spring_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *, leg_stiffness_n_per_m=None,
+                stiffness_scale=1.0, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG, solver="newton", n_points=0,
+                _guess=None):
+    """The periodic, symmetric spring-mass running step at a speed and step rate: the gait alone.
+
+    :func:`~kneecourse.models.running_step.run_step` adds what the step means for the knee.
 
     Parameters
     ----------
@@ -299,16 +271,11 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     step_rate_spm : float
         Steps per minute (cadence), 120–230.
     leg_stiffness_n_per_m : float, optional
-        Override the assumed stiffness (:func:`default_leg_stiffness`).
+        Override the assumed stiffness (:func:`default_leg_stiffness`), 3–100 kN/m.
+    stiffness_scale : float, optional
+        Multiplies the leg stiffness (assumed or given), 0.5–2 (default 1).
     contact_knee_flexion_deg : float, optional
-        Knee flexion at touchdown, 0–45°.
-    knee_share : float, optional
-        Share of the leg compression supplied by the knee, 0.1–1 (default
-        :data:`KNEE_SHARE`, 0.37, derived from measured knee energy absorption).
-    trunk_lean_deg : float, optional
-        Forward trunk lean, −10 to 40° (default 7°, Teng & Powers 2014); more
-        lean moves the centre of mass forward over the knee and lowers the
-        knee moment.
+        Knee flexion at touchdown, 0–45° (sets the leg's rest length).
     solver : {"newton", "table"}
         ``"newton"`` (default) solves the periodic gait to 1e-11
         (:func:`~kneecourse.models.periodic_gait.solve_periodic`, a few ms).
@@ -327,14 +294,13 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         ``touchdown_angle_deg``, ``peak_vgrf_n``, ``peak_vgrf_bw``,
         ``overstride_m`` (heel ahead of the centre of mass at touchdown, see
         the module notes), ``foot_point_ahead_m`` (the spring leg's foot point
-        ahead of the centre of mass at touchdown),
-        ``com_drop_m``, ``leg_compression_m``, ``peak_knee_flexion_deg``,
-        ``peak_knee_moment_nm``, ``peak_pf_force_n``, ``peak_pf_force_bw``,
-        ``step_length_m``, ``leg_length_m``, ``touchdown_velocity_m_s``,
-        ``mid_stance`` (height m, forward velocity m/s), ``solved_by``
-        (``"newton"`` or ``"table"``) and, with ``n_points``, ``trajectory``:
-        ``t_s`` (from touchdown), ``x_m``, ``y_m`` (centre of mass from the
-        foot), ``vx_m_s``, ``vy_m_s``, ``grf_x_n``, ``grf_y_n``.
+        ahead of the centre of mass at touchdown), ``com_drop_m``,
+        ``leg_compression_m``, ``step_length_m``, ``leg_length_m``,
+        ``touchdown_velocity_m_s``, ``mid_stance`` (height m, forward velocity
+        m/s), ``solved_by`` (``"newton"`` or ``"table"``) and, with
+        ``n_points``, ``trajectory``: ``t_s`` (from touchdown), ``x_m``,
+        ``y_m`` (centre of mass from the foot), ``vx_m_s``, ``vy_m_s``,
+        ``grf_x_n``, ``grf_y_n`` and ``grf_y_bw`` (the vertical force in body weights).
 
     Raises
     ------
@@ -345,8 +311,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
     v = check_real(speed_m_s, "speed_m_s", "m/s", 1.5, 7, array=False)
     f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 120, 230, array=False)
-    share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
-    lean = check_real(trunk_lean_deg, "trunk_lean_deg", "deg", -10, 40, array=False)
+    scale = check_real(stiffness_scale, "stiffness_scale", "", 0.5, 2, array=False)
     solver = check_choice(solver, "solver", ("newton", "table"))
     n_points = check_real(n_points, "n_points", "samples", 0, 2001, array=False)
     if n_points and (n_points != int(n_points) or n_points < 3 or n_points % 2 == 0):
@@ -358,6 +323,7 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
         k = float(default_leg_stiffness(m, L0, f))
     else:
         k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 3e3, 1e5, array=False)
+    k *= scale
     # the gait in the leg's units (periodic_gait): V, T and K fix it
     ts, vs = _leg_units(L0)
     V, T, K = v / vs, 60.0 / f / ts, k * L0 / (m * G)
@@ -385,28 +351,19 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     vx_to, vy_to = gait["vx_off"] * vs, gait["vy_off"] * vs
     tc, tf = 2 * th, 2 * vy_to / G
     alpha = math.degrees(math.asin(min(1.0, x_to / L0)))
-    # peak values at mid-stance (maximum compression, by symmetry)
+    # peak force at mid-stance (maximum compression, by symmetry)
     f_peak = k * (L0 - y_mid)
-    theta = float(_knee_flexion_from_length(geo, L0 - share * (L0 - y_mid)))
-    snap = posture("running_stance", min(theta, 120.0), mass_kg=m, height_m=height_m,
-                   grf_bw=min(max(f_peak / (m * G), 0.5), 5.0), trunk_lean_deg=lean)
-    knee_moment = max(snap.moments["knee"], 0.0)
-    pf = float(patellofemoral_force(min(knee_moment, 1000.0), min(theta, 120.0)))
     out = {
         "contact_time_s": tc,
         "flight_time_s": tf,
         "leg_stiffness_n_per_m": k,
         "touchdown_angle_deg": alpha,
         "peak_vgrf_n": f_peak,
-        "peak_vgrf_bw": f_peak / (m * G),
+        "peak_vgrf_bw": float(to_body_weights(f_peak, m)),
         "overstride_m": x_to - 0.5 * geo.foot_m,
         "foot_point_ahead_m": x_to,
         "com_drop_m": y_to - y_mid,
         "leg_compression_m": L0 - y_mid,
-        "peak_knee_flexion_deg": theta,
-        "peak_knee_moment_nm": knee_moment,
-        "peak_pf_force_n": pf,
-        "peak_pf_force_bw": pf / (m * G),
         "step_length_m": v * 60.0 / f,
         "leg_length_m": L0,
         "touchdown_velocity_m_s": (vx_to, -vy_to),
@@ -416,48 +373,9 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     if n_points:
         if samples is None:
             samples = pg.stance_samples(gait["y_mid"], gait["v_mid"], K, gait["t_half"], n_half)
-        out["trajectory"] = _whole_stance(samples, k, L0)
-    return out
-
-
-def step_rate_sweep(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, preferred_spm=170.0, changes=None):
-    """:func:`run_step` over step rates ``preferred·(1 + change)``; arrays of every output.
-
-    Each solve starts from the previous solution, so a 50-point sweep costs
-    little more than 50 single steps. Step rates without a periodic gait give NaN.
-
-    Parameters
-    ----------
-    mass_kg, height_m, speed_m_s : float
-        As for :func:`run_step`.
-    preferred_spm : float
-        The runner's own step rate, 120–230 steps/min.
-    changes : array_like, optional
-        Relative changes of step rate, −0.4 to 0.5 (default −10% to +15% in 1% steps).
-
-    Returns
-    -------
-    dict
-        ``step_rate_spm``, ``change`` and one array per scalar output of :func:`run_step`.
-    """
-    if changes is None:
-        changes = np.linspace(-0.10, 0.15, 26)
-    c = check_real(changes, "changes", "", -0.4, 0.5)
-    c = np.atleast_1d(c)
-    pref = check_real(preferred_spm, "preferred_spm", "steps/min", 120, 230, array=False)
-    rates = pref * (1 + c)
-    rows, guess = [], None
-    for rate in rates:
-        try:
-            r = run_step(mass_kg, height_m, speed_m_s, float(rate), _guess=guess)
-            guess = r["mid_stance"]
-        except ValueError:
-            r, guess = None, None
-        rows.append(r)
-    keys = [k for k, v in (next((r for r in rows if r), {}) or {}).items() if isinstance(v, float)]
-    out = {"step_rate_spm": rates, "change": c}
-    for key in keys:
-        out[key] = np.array([r[key] if r else np.nan for r in rows])
+        trajectory = _whole_stance(samples, k, L0)
+        trajectory["grf_y_bw"] = to_body_weights(trajectory["grf_y_n"], m)
+        out["trajectory"] = trajectory
     return out
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..validation import check_real, scalar_or_array
 
-__all__ = ["moment_about", "moment_arm", "resultant", "free_body_residual"]
+__all__ = ["moment_about", "moment_arm", "resultant", "free_body_residual", "force_on_lever"]
 
 
 #: plausible bounds for a body-scale problem: positions within 1 km, forces within 10 MN
@@ -110,3 +110,32 @@ def free_body_residual(points_m, forces_n, about_m=(0.0, 0.0)):
     rf = float(np.hypot(*total_f) / scale_f) if scale_f else 0.0
     rm = float(abs(total_m) / scale_m) if scale_m else 0.0
     return rf, rm
+
+
+def force_on_lever(force_n, angle_deg, distance_m):
+    """A force pulling on a horizontal lever pinned at the origin: its moment and moment arm.
+
+    Parameters
+    ----------
+    force_n : float
+        Size of the force, 0–10 MN.
+    angle_deg : float
+        Direction of the force from the lever, −360 to 360° (90° pulls straight up).
+    distance_m : float
+        Where the force acts along the lever from the pivot, −1000 to 1000 m.
+
+    Returns
+    -------
+    dict
+        ``point_m`` (where it acts, (2,) m), ``force_n`` (the force vector, (2,) N),
+        ``moment_nm`` (counter-clockwise positive) and ``moment_arm_m`` (0 for no force:
+        it has no line of action).
+    """
+    size = check_real(force_n, "force_n", "N", 0, _LIMITS["N"], array=False)
+    angle = check_real(angle_deg, "angle_deg", "deg", -360, 360, array=False)
+    x = check_real(distance_m, "distance_m", "m", -_LIMITS["m"], _LIMITS["m"], array=False)
+    a = np.radians(angle)
+    force = np.array([np.cos(a), np.sin(a)]) * size
+    point = np.array([x, 0.0])
+    return {"point_m": point, "force_n": force, "moment_nm": moment_about(point, force),
+            "moment_arm_m": moment_arm(point, force) if size > 0 else 0.0}

@@ -42,6 +42,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..validation import check_real, scalar_or_array
+from .patellofemoral import patellofemoral_loading
 
 __all__ = [
     "balanced_vmo_share",
@@ -49,11 +50,13 @@ __all__ = [
     "lateral_patellar_force",
     "effective_q_angle",
     "facet_loading",
+    "patellar_tracking",
     "STATIC_Q_DEG",
     "SULCUS_ANGLE_DEG",
     "LATERAL_FACET_DEG",
     "MEDIAL_RESTRAINT_N",
     "CONTACT_EXPONENT",
+    "WORKING_Q_RANGE_DEG",
 ]
 
 #: Typical standing Q-angle (deg): men about 11–14°, women about 15–17° [horton1989, aglietti1983].
@@ -265,3 +268,50 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
     out = {k: scalar_or_array(v) for k, v in out.items()}
     out["stable"] = bool(stable) if np.ndim(stable) == 0 else stable
     return out
+
+
+#: Working Q-angles the side-pull model covers (deg): :func:`patellar_tracking` holds the angle inside them.
+WORKING_Q_RANGE_DEG = (-10.0, 40.0)
+
+
+def patellar_tracking(static_q_deg=STATIC_Q_DEG, hip_adduction_deg=0.0, hip_internal_rotation_deg=0.0,
+                      vmo_share=None, knee_flexion_deg=30.0, knee_moment_nm=100.0):
+    """A knee that caves in, in one call: working Q-angle, side pull, PF force and the facets' load.
+
+    :func:`effective_q_angle` (held to :data:`WORKING_Q_RANGE_DEG`: the extreme hip
+    angles at a large standing Q-angle go past what :func:`side_pull_factor` covers),
+    the quadriceps and PF forces (:func:`~.patellofemoral.patellofemoral_loading`,
+    weight-bearing contact area), :func:`lateral_patellar_force` beyond this knee's own
+    balance and :func:`facet_loading`.
+
+    Parameters
+    ----------
+    static_q_deg : float
+        Standing Q-angle, 0–30°.
+    hip_adduction_deg, hip_internal_rotation_deg : float
+        Dynamic valgus, as for :func:`effective_q_angle`.
+    vmo_share : float, optional
+        VMO share of the quadriceps force, 0–1 (default: the share that balances).
+    knee_flexion_deg : float
+        0–120°.
+    knee_moment_nm : float
+        Net knee extensor moment, 0–1000 N·m (and no more than 20 kN of quadriceps or PF force).
+
+    Returns
+    -------
+    dict
+        ``q_eff_deg``, ``side_pull_n``, ``quadriceps_force_n``, ``pf_force_n``,
+        ``contact_area_m2`` and everything :func:`facet_loading` returns.
+    """
+    q = effective_q_angle(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, knee_flexion_deg)
+    q = np.clip(q, *WORKING_Q_RANGE_DEG)
+    pf = patellofemoral_loading(knee_moment_nm, knee_flexion_deg, weight_bearing=True)
+    fq = pf["quadriceps_force_n"]
+    if np.any(fq > 20000) or np.any(pf["pf_force_n"] > 20000):
+        raise ValueError(f"knee_moment_nm = {knee_moment_nm} N·m at knee_flexion_deg = {knee_flexion_deg} deg needs "
+                         "more than the 20 kN of quadriceps or PF force the tracking model covers: lower "
+                         "knee_moment_nm")
+    side = lateral_patellar_force(fq, q, vmo_share, static_q_deg=static_q_deg)
+    facets = facet_loading(pf["pf_force_n"], side, pf["contact_area_m2"])
+    return {"q_eff_deg": q, "side_pull_n": side, "quadriceps_force_n": fq, "pf_force_n": pf["pf_force_n"],
+            "contact_area_m2": pf["contact_area_m2"], **facets}

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..validation import check_choice, check_real
 
-__all__ = ["acwr", "weekly_totals", "weekly_change", "plan_progression", "KM_PER_MILE"]
+__all__ = ["acwr", "weekly_totals", "weekly_change", "plan_progression", "spike_scenario", "KM_PER_MILE"]
 
 KM_PER_MILE = 1.609344
 
@@ -183,3 +183,37 @@ def plan_progression(current_weekly, target_weekly, max_increase=0.10, deload_ev
         "deload": np.array(deload, bool),
         "unit": unit,
     }
+
+
+def spike_scenario(daily_load, daily_distance_km, spike_scale=1.0, first_day=56, last_day=70, method="rolling"):
+    """What if some days of a log had been bigger or smaller: the scaled log, its ACWR and weekly change.
+
+    Parameters
+    ----------
+    daily_load, daily_distance_km : array_like
+        One value per day (same length), ≥ 0.
+    spike_scale : float
+        Multiplies the load and distance of days ``first_day`` to ``last_day − 1``, 0–10.
+    first_day, last_day : int
+        The scaled days (0-based, end excluded; default weeks 9–10).
+    method : {"rolling", "uncoupled", "ewma"}
+        As for :func:`acwr`.
+
+    Returns
+    -------
+    dict
+        ``load`` and ``distance_km`` (scaled), ``ratio`` and ``defined`` (from :func:`acwr`
+        on the load), ``weekly_change`` (of the distance, :func:`weekly_change`) and ``method``.
+    """
+    load = _daily(daily_load).copy()
+    dist = np.atleast_1d(np.asarray(check_real(daily_distance_km, "daily_distance_km", "km", 0, 1e3), float)).copy()
+    if dist.shape != load.shape:
+        raise ValueError(f"daily_distance_km has {dist.size} days and daily_load {load.size}: give one value per day")
+    scale = check_real(spike_scale, "spike_scale", "", 0, 10, array=False)
+    first = int(check_real(first_day, "first_day", "days", 0, 1e5, array=False))
+    last = int(check_real(last_day, "last_day", "days", 0, 1e5, array=False))
+    load[first:last] *= scale
+    dist[first:last] *= scale
+    r = acwr(load, method=method)
+    return {"load": load, "distance_km": dist, "ratio": r["ratio"], "defined": r["defined"],
+            "weekly_change": weekly_change(dist), "method": method}

@@ -13,11 +13,11 @@ from functools import cache
 
 import numpy as np
 
-from ..models import extensor, patellofemoral, pelvis, screw_home, spring_mass, statics, tracking
+from ..models import extensor, patellofemoral, pelvis, running_step, screw_home, spring_mass, statics, tracking
 from ..models import training_load as load
 from ..models.posture import knee_travel_comparison
 from ..models.program import pain_rule
-from ..units import G
+from ..units import G, to_body_weights
 from . import solutions as sol
 from .questions import CodeExercise, MultipleChoice, Numeric, Prediction
 
@@ -123,7 +123,7 @@ def _nb02(nb):
         CodeExercise(nb, "quad_force_bw",
                      "Harder: write quad_force_bw(moment_nm, flexion_deg, mass_kg): the quadriceps force needed for a "
                      "knee moment, in body weights, with the course's moment arm.",
-                     lambda m, a, kg: extensor.quadriceps_force(m, a) / (kg * G),
+                     lambda m, a, kg: to_body_weights(extensor.quadriceps_force(m, a), kg),
                      [(150.0, 60.0, 70.0), (100.0, 10.0, 60.0), (200.0, 100.0, 80.0)], sol.quad_force_bw,
                      ["Force = moment / moment arm; kc.quadriceps_moment_arm(angle) gives the arm in metres.",
                       "One body weight is mass_kg × 9.81 N: divide the force by it."],
@@ -134,7 +134,7 @@ def _nb02(nb):
 def _nb03(nb):
     k0 = patellofemoral.pfjrf_ratio(0.0)
     mass = 70.0
-    pf = patellofemoral.patellofemoral_force(150.0, 60.0) / (mass * G)
+    pf = to_body_weights(patellofemoral.patellofemoral_force(150.0, 60.0), mass)
     return [
         Numeric(nb, "k0", "What is k = PF force / quadriceps force at full extension?", k0, "",
                 "0.462: with the knee straight the two tendons pull nearly in line, so little presses the patella "
@@ -247,13 +247,13 @@ def _nb05(nb):
 def _first_rate_with_pf_drop(speed_m_s, drop):
     """The lowest whole step rate from 170 at which the model's peak PF force is down by ``drop``."""
     rates = np.arange(170, 221)
-    pf = np.array([spring_mass.run_step(70, 1.75, speed_m_s, r)["peak_pf_force_bw"] for r in rates])
+    pf = np.array([running_step.run_step(70, 1.75, speed_m_s, r)["peak_pf_force_bw"] for r in rates])
     return float(rates[np.argmax(pf <= (1 - drop) * pf[0])])
 
 
 def _nb06(nb):
-    base = spring_mass.run_step(70, 1.75, 3.3, 170)
-    plus = spring_mass.run_step(70, 1.75, 3.3, 187)
+    base = running_step.run_step(70, 1.75, 3.3, 170)
+    plus = running_step.run_step(70, 1.75, 3.3, 187)
     morin = spring_mass.morin_stiffness(70, 0.25, 0.12, 3.3, 0.93)
     return [
         MultipleChoice(nb, "cadence_force", "Raising the step rate 10% at the same speed makes peak vertical force…",
@@ -355,8 +355,8 @@ def capstone_cases() -> dict:
     sam_weeks = load.weekly_totals(sam_daily)
     plan = load.plan_progression(20.0, 40.0, 0.10, 4, 0.8)
     # 2. Alex: overstrides at 156 steps/min, 3.0 m/s
-    slow = spring_mass.run_step(70.0, 1.75, 3.0, 156.0)
-    quick = spring_mass.run_step(70.0, 1.75, 3.0, 156.0 * 1.1)
+    slow = running_step.run_step(70.0, 1.75, 3.0, 156.0)
+    quick = running_step.run_step(70.0, 1.75, 3.0, 156.0 * 1.1)
     reach = contact_pose(1.75, 10.0, 1.0, 5.0, 32.0, 8.0)
     closer = contact_pose(1.75, 10.0, 1.0, 5.0, 24.0, 15.0)
     # 3. Jo: static Q 17°, single-leg squat at 45° with 8° hip adduction and 8° internal rotation
@@ -413,7 +413,7 @@ _BUILDERS = dict(zip(NOTEBOOKS, (_nb00, _nb01, _nb02, _nb03, _nb04, _nb05, _nb06
 def _prediction_table():
     """One predict-then-check per module 1–7: notebook -> (id, prompt, unit, model value, explanation)."""
     pf30, pf90 = (patellofemoral.patellofemoral_force(100.0, a) for a in (30.0, 90.0))
-    base, plus = spring_mass.run_step(70, 1.75, 3.3, 170), spring_mass.run_step(70, 1.75, 3.3, 187)
+    base, plus = running_step.run_step(70, 1.75, 3.3, 170), running_step.run_step(70, 1.75, 3.3, 187)
     x0, x10 = pelvis.body_com(1.75, 0.0, 0.0)[0], pelvis.body_com(1.75, 10.0, 0.0)[0]
     return {
         "01_knee_is_not_a_hinge": (

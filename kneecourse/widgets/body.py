@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import ipywidgets as W
-import numpy as np
 
 from ..models.posture import POSTURES, posture
-from ..models.statics import moment_about, moment_arm
+from ..models.statics import force_on_lever
 from ..views.body import LeverView, MomentBarsView, StickFigureView
 from ._base import Explorer, slider
 
@@ -30,15 +29,10 @@ class LeverExplorer(Explorer):
         self.lever = self.view(LeverView(fig.add_subplot(1, 1, 1)))
 
     def _compute(self, force_n, angle_deg, distance_m):
-        a = np.radians(angle_deg)
-        f = np.array([np.cos(a), np.sin(a)]) * force_n
-        p = np.array([distance_m, 0.0])
-        m = moment_about(p, f)
-        arm = moment_arm(p, f) if force_n > 0 else 0.0
-        return {"point": p, "force": f, "moment_nm": m, "moment_arm_m": arm}
+        return force_on_lever(force_n, angle_deg, distance_m)
 
     def _draw(self, s):
-        self.lever.update(s["point"], s["force"], s["moment_nm"], s["moment_arm_m"])
+        self.lever.update(s["point_m"], s["force_n"], s["moment_nm"], s["moment_arm_m"])
 
     def _describe(self, s):
         return f"Moment about the pivot: <b>{s['moment_nm']:+.1f} N·m</b> = force × moment arm"

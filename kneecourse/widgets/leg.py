@@ -10,8 +10,7 @@ from ..models.screw_home import (
     THIGH_FOOT_ANGLE_DEG,
     axial_rotation_envelope,
     coupled_tibial_rotation,
-    stance_knee_flexion,
-    tibial_rotation_demand,
+    stance_rotation_demand,
 )
 from ..views.leg import CouplingCurveView, Leg3DView, RotationDemandView
 from ._base import Explorer, slider
@@ -49,18 +48,15 @@ class LegExplorer(Explorer):
 
     def _compute(self, knee_flexion_deg, extra_rotation_deg, coupled, show_envelope):
         pose = pose_leg(knee_flexion_deg, extra_rotation_deg=extra_rotation_deg, coupled=coupled)
-        lo, hi = axial_rotation_envelope(knee_flexion_deg)
-        pose.update(knee_flexion_deg=knee_flexion_deg, show_envelope=show_envelope,
-                    within=bool(lo - 1e-9 <= pose["axial_rotation_deg"] <= hi + 1e-9), limits=(lo, hi))
-        return pose
+        return {**pose, "knee_flexion_deg": knee_flexion_deg, "show_envelope": show_envelope}
 
     def _draw(self, s):
         self.leg_view.update(s["points"])
         self.curve_view.update(s["knee_flexion_deg"], s["axial_rotation_deg"], s["show_envelope"])
 
     def _describe(self, s):
-        lo, hi = s["limits"]
-        note = "" if s["within"] else " — <b>outside the available range</b>: tissues would be strained"
+        lo, hi = s["rotation_range_deg"]
+        note = "" if s["within_range"] else " — <b>outside the available range</b>: tissues would be strained"
         return (f"Tibial internal rotation: <b>{s['axial_rotation_deg']:.1f}°</b> "
                 f"(available {lo:.1f}° to {hi:.1f}°){note}")
 
@@ -90,17 +86,11 @@ class FootAngleExplorer(Explorer):
 
     def _compute(self, foot_progression_deg, peak_flexion_deg, foot_share, total_range_deg,
                  thigh_foot_angle_deg, hip_external_rotation_deg):
-        s = self.demand.s
-        theta = stance_knee_flexion(s, contact_deg=20.0, peak_deg=peak_flexion_deg, toe_off_deg=15.0)
-        d = tibial_rotation_demand(foot_progression_deg, theta, foot_share, total_range_deg,
-                                   thigh_foot_angle_deg=thigh_foot_angle_deg,
-                                   hip_external_rotation_deg=hip_external_rotation_deg)
-        lo, hi = axial_rotation_envelope(theta, total_range_deg)
-        d.update(lower=lo, upper=hi, flexion=theta)
-        return d
+        return stance_rotation_demand(foot_progression_deg, self.demand.s, peak_flexion_deg, foot_share,
+                                      total_range_deg, thigh_foot_angle_deg, hip_external_rotation_deg)
 
     def _draw(self, d):
-        self.demand.update(d["required_deg"], d["coupled_deg"], d["lower"], d["upper"])
+        self.demand.update(d["required_deg"], d["coupled_deg"], d["lower_deg"], d["upper_deg"])
 
     def _describe(self, d):
         extra = np.abs(d["extra_deg"]).max()

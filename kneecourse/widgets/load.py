@@ -7,7 +7,7 @@ import ipywidgets as W
 import numpy as np
 
 from ..io.training_log import LogError, parse_training_log, sample_log
-from ..models.training_load import acwr, plan_progression, weekly_change
+from ..models.training_load import plan_progression, spike_scenario
 from ..views.load import ACWRView, PlanView
 from ._base import Explorer, slider
 
@@ -70,14 +70,7 @@ class ACWRExplorer(Explorer):
         self.acwr_view = self.view(ACWRView(ax1, fig.add_subplot(gs[1], sharex=ax1), len(self.log.load)))
 
     def _compute(self, method, spike_scale):
-        load = self.log.load.copy()
-        load[56:70] *= spike_scale
-        dist = self.log.distance_km.copy()
-        dist[56:70] *= spike_scale
-        r = acwr(load, method=method)
-        change = weekly_change(dist)
-        return {"load": load, "ratio": r["ratio"], "defined": r["defined"], "weekly_change": change,
-                "method": method}
+        return spike_scenario(self.log.load, self.log.distance_km, spike_scale, 56, 70, method)
 
     def _draw(self, s):
         return self.acwr_view.update(s["load"], s["ratio"], bands=s["method"] == "rolling")

@@ -4,21 +4,10 @@ from __future__ import annotations
 import ipywidgets as W
 import numpy as np
 
-from ..models.extensor import quadriceps_force, quadriceps_moment_arm
-from ..models.patellofemoral import (
-    patellofemoral_contact_area,
-    patellofemoral_force,
-    patellofemoral_stress,
-    pfjrf_ratio,
-)
-from ..models.tracking import (
-    STATIC_Q_DEG,
-    balanced_vmo_share,
-    effective_q_angle,
-    facet_loading,
-    lateral_patellar_force,
-)
-from ..units import G
+from ..models.extensor import quadriceps_moment_arm
+from ..models.patellofemoral import patellofemoral_contact_area, patellofemoral_loading, pfjrf_ratio
+from ..models.tracking import STATIC_Q_DEG, balanced_vmo_share, patellar_tracking
+from ..units import to_mm, to_mm2, to_mpa
 from ..views.patella import CurvesView, FacetBarsView, FrontalKneeView, PulleyView
 from ._base import Explorer, slider
 
@@ -48,23 +37,16 @@ class PatellofemoralExplorer(Explorer):
         gs = fig.add_gridspec(2, 2, width_ratios=(1, 1.3))
         self.pulley = self.view(PulleyView(fig.add_subplot(gs[:, 0])))
         self.curves = self.view(CurvesView(fig.add_subplot(gs[0, 1]), fig.add_subplot(gs[1, 1]), _THETA,
-                                 pfjrf_ratio(_THETA), 1000 * quadriceps_moment_arm(_THETA),
-                                 1e6 * patellofemoral_contact_area(_THETA, True)))
+                                 pfjrf_ratio(_THETA), to_mm(quadriceps_moment_arm(_THETA)),
+                                 to_mm2(patellofemoral_contact_area(_THETA, True))))
 
     def _compute(self, knee_flexion_deg, knee_moment_nm, mass_kg, weight_bearing):
-        bw = mass_kg * G
-        fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
-        pf = patellofemoral_force(knee_moment_nm, knee_flexion_deg)
-        return {
-            "knee_flexion_deg": knee_flexion_deg,
-            "quadriceps_force_n": fq, "quadriceps_force_bw": fq / bw,
-            "pf_force_n": pf, "pf_force_bw": pf / bw,
-            "k": pfjrf_ratio(knee_flexion_deg),
-            "area_mm2": 1e6 * patellofemoral_contact_area(knee_flexion_deg, weight_bearing),
-            "stress_mpa": patellofemoral_stress(knee_moment_nm, knee_flexion_deg, weight_bearing) / 1e6,
-            "stress_curve_mpa": patellofemoral_stress(knee_moment_nm, _THETA, weight_bearing) / 1e6,
-            "area_curve_mm2": 1e6 * patellofemoral_contact_area(_THETA, weight_bearing),
-        }
+        # one call: the chosen angle first, then the curves' angles
+        r = patellofemoral_loading(knee_moment_nm, np.append(knee_flexion_deg, _THETA), mass_kg, weight_bearing)
+        now = {k: float(v[0]) for k, v in r.items()}
+        return {**now, "knee_flexion_deg": knee_flexion_deg, "area_mm2": float(to_mm2(now["contact_area_m2"])),
+                "stress_mpa": float(to_mpa(now["stress_pa"])), "stress_curve_mpa": to_mpa(r["stress_pa"][1:]),
+                "area_curve_mm2": to_mm2(r["contact_area_m2"][1:])}
 
     def _draw(self, s):
         self.pulley.update(s["knee_flexion_deg"], s["quadriceps_force_bw"], s["pf_force_bw"])
@@ -104,20 +86,16 @@ class TrackingExplorer(Explorer):
 
     def _compute(self, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, vmo_share,
                  knee_flexion_deg, knee_moment_nm):
-        q = effective_q_angle(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, knee_flexion_deg)
-        q = float(np.clip(q, -10.0, 40.0))
-        fq = quadriceps_force(knee_moment_nm, knee_flexion_deg)
-        lat = lateral_patellar_force(fq, q, vmo_share, static_q_deg=static_q_deg)
-        pf = patellofemoral_force(knee_moment_nm, knee_flexion_deg)
-        area = patellofemoral_contact_area(knee_flexion_deg, True)
-        facets = facet_loading(pf, lat, area)
-        return {"q_eff_deg": q, "side_pull_n": lat, "quadriceps_force_n": fq, "vmo_share": vmo_share,
-                "pf_force_n": pf, **{k: (v if k == "stable" else float(v)) for k, v in facets.items()}}
+        r = patellar_tracking(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, vmo_share,
+                              knee_flexion_deg, knee_moment_nm)
+        mpa = {f"{k[:-3]}_mpa": float(to_mpa(r[k])) for k in ("medial_stress_pa", "lateral_stress_pa",
+                                                                "balanced_stress_pa", "peak_stress_pa")}
+        return {**{k: (v if k == "stable" else float(v)) for k, v in r.items()}, **mpa, "vmo_share": vmo_share}
 
     def _draw(self, s):
         self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["side_pull_n"] / 700.0)
-        return self.facets.update(s["medial_stress_pa"] / 1e6, s["lateral_stress_pa"] / 1e6, s["lateral_share"],
-                                  s["balanced_stress_pa"] / 1e6, s["restraint_use"], s["stable"])
+        return self.facets.update(s["medial_stress_mpa"], s["lateral_stress_mpa"], s["lateral_share"],
+                                  s["balanced_stress_mpa"], s["restraint_use"], s["stable"])
 
     def _describe(self, s):
         head = (f"Working Q-angle <b>{s['q_eff_deg']:.0f}°</b> · side pull beyond this knee's balance "
@@ -127,5 +105,5 @@ class TrackingExplorer(Explorer):
                            f"{s['restraint_n']:.0f} N)")
         held = (f" · medial restraint holds <b>{s['restraint_n']:.0f} N</b>" if s["restraint_n"] > 0 else "")
         return head + (f"lateral facet carries <b>{100 * s['lateral_share']:.0f}%</b> of the load · peak facet "
-                       f"stress <b>{s['peak_stress_pa'] / 1e6:.1f} MPa</b> "
-                       f"(balanced {s['balanced_stress_pa'] / 1e6:.1f}){held}")
+                       f"stress <b>{s['peak_stress_mpa']:.1f} MPa</b> "
+                       f"(balanced {s['balanced_stress_mpa']:.1f}){held}")

@@ -1,18 +1,15 @@
 """Module 5 explorers: pelvic tilt and the centre of mass; the pose at foot contact."""
 from __future__ import annotations
 
-import numpy as np
-
 from ..models.pelvis import (
     TOUCHDOWN_KNEE_FLEXION_DEG,
     TOUCHDOWN_THIGH_ANGLE_DEG,
     TOUCHDOWN_TRUNK_LEAN_DEG,
-    body_com,
     contact_pose,
-    rotate_about,
+    pelvic_tilt_pose,
     standing_parts,
 )
-from ..models.segments import anthropometry
+from ..units import to_mm
 from ..views.pelvis import ContactView, StandingView
 from ._base import Explorer, slider
 
@@ -38,25 +35,16 @@ class PelvisExplorer(Explorer):
         self.standing = self.view(StandingView(fig.add_subplot(1, 1, 1), n, 2.0))
 
     def _compute(self, pelvic_tilt_deg, lumbar_compensation, height_m):
-        parts = standing_parts(height_m, 70.0, pelvic_tilt_deg, lumbar_compensation)
-        pts = np.array([p for p, _ in parts.values()])
-        ms = np.array([m for _, m in parts.values()])
-        com = np.array(body_com(height_m, pelvic_tilt_deg, lumbar_compensation))
-        ref = np.array(body_com(height_m))
-        a = anthropometry(height_m, 70.0)
-        hip = np.array([0.0, a.ankle_height_m + a.shank_m + a.thigh_m])
-        top = rotate_about(hip + [0.0, a.pelvis_m], hip, pelvic_tilt_deg)
-        shoulder = rotate_about(hip + [0.0, a.trunk_m], hip, (1 - lumbar_compensation) * pelvic_tilt_deg)
-        return {"points": pts, "masses": ms, "com": com, "ref": ref, "hip": hip, "pelvis_top": top,
-                "shoulder": shoulder, "shift_mm": 1000 * (com[0] - ref[0])}
+        pose = pelvic_tilt_pose(height_m, pelvic_tilt_deg, lumbar_compensation)
+        return {**pose, "shift_mm": to_mm(pose["com_shift_m"])}
 
     def _draw(self, s):
-        self.standing.update(s["points"], s["masses"], s["com"], s["ref"], s["hip"], s["pelvis_top"],
-                             s["shoulder"], s["shift_mm"])
+        self.standing.update(s["points"], s["masses"], s["com"], s["com_upright"], s["hip"], s["pelvis_top"],
+                             s["shoulder"], s["shift_mm"][0])
 
     def _describe(self, s):
-        return (f"Centre of mass moved <b>{s['shift_mm']:+.1f} mm</b> forward "
-                f"(height {1000 * (s['com'][1] - s['ref'][1]):+.1f} mm)")
+        forward, up = s["shift_mm"]
+        return f"Centre of mass moved <b>{forward:+.1f} mm</b> forward (height {up:+.1f} mm)"
 
 
 class FootStrikeExplorer(Explorer):

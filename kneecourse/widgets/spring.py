@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..models.spring_mass import default_leg_stiffness, leg_geometry, run_step
-from ..units import G
+from ..models.running_step import run_step
 from ..views.spring import ForceCurveView, StanceView
 from ._base import Explorer, slider
 
@@ -42,17 +41,15 @@ class SpringMassExplorer(Explorer):
         self.force = self.view(ForceCurveView(fig.add_subplot(gs[1])))
 
     def _compute(self, speed_m_s, step_rate_spm, stiffness_scale, mass_kg):
-        L0 = leg_geometry(1.75).rest_length_m
-        k = float(default_leg_stiffness(mass_kg, L0, step_rate_spm)) * stiffness_scale
         # the precomputed periodic gaits (checked by integrating the stance) keep a slider step under 1 ms
-        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, leg_stiffness_n_per_m=k, solver="table",
+        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, stiffness_scale=stiffness_scale, solver="table",
                         n_points=N_FRAMES)
-        return {"step": step, "traj": step["trajectory"], "mass_kg": mass_kg}
+        return {"step": step, "traj": step["trajectory"]}
 
     def _draw(self, s):
         tr = s["traj"]
         self.stance.set_path(tr["x_m"], tr["y_m"])
-        self.force.set_curve(1000 * tr["t_s"], tr["grf_y_n"] / (s["mass_kg"] * G))
+        self.force.set_curve(1000 * tr["t_s"], tr["grf_y_bw"])
         self._draw_frame(s)
 
     def _draw_frame(self, s):

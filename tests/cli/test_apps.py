@@ -25,21 +25,6 @@ def test_app_notebooks_are_written_from_the_list_of_explorers(tmp_path):
     assert write_app_notebooks(tmp_path, check=True) == [EXPLORERS[0].notebook, "app_gone.ipynb"]
 
 
-def test_one_list_of_explorers_names_the_widgets_the_apps_and_the_benchmark():
-    import kneecourse.widgets as widgets
-    from kneecourse.cli.bench import EXPLORERS as BENCH
-
-    classes = [e.cls for e in EXPLORERS]
-    assert widgets.__all__ == classes + ["ProgramApp"]
-    assert list(BENCH) == classes and list(APPS) == [e.app for e in EXPLORERS]
-    for e in EXPLORERS:
-        cls = getattr(widgets, e.cls)
-        assert cls.__module__ == f"kneecourse.widgets.{e.module}"
-        assert e.control in cls().controls, f"{e.cls} has no control {e.control!r} for the benchmark"
-    with pytest.raises(AttributeError):
-        widgets.NoSuchExplorer  # noqa: B018
-
-
 def test_app_command(capsys):
     cmd = voila_command("squat", 9000)
     assert "--Voila.ip=127.0.0.1" in cmd and "--port=9000" in cmd

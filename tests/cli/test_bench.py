@@ -18,6 +18,7 @@ def _meets(e):
     return e["model_median_ms"] <= TARGETS["model_ms"] and e["ours_median_ms"] <= TARGETS["ours_ms"]
 
 
+@pytest.mark.perf
 @pytest.mark.slow
 def test_bench_quick_json():
     r = _quick()

@@ -19,6 +19,7 @@ from ..conftest import ROOT
 pytestmark = pytest.mark.slow
 
 
+@pytest.mark.perf
 def test_two_learners_pull_the_course_and_run_it():
     if not shutil.which("configurable-http-proxy"):
         msg = "configurable-http-proxy not found: npm install -g configurable-http-proxy"

@@ -88,6 +88,7 @@ def test_progress_is_reported_per_file_and_days_are_summed():
     assert km[1] == 0.0  # a rest day
 
 
+@pytest.mark.perf
 @pytest.mark.slow
 def test_a_year_of_daily_runs_imports_in_under_5_s(tmp_path):
     import time

@@ -42,3 +42,14 @@ def test_pose_directions():
     turned = pose_leg(90.0)["points"]
     assert turned["toe"][0] < bent["toe"][0]
     assert pose_leg(45.0)["axial_rotation_deg"] == pytest.approx(coupled_tibial_rotation(45.0))
+
+
+def test_pose_reports_the_available_range():
+    from kneecourse.models.screw_home import axial_rotation_envelope
+
+    for theta, extra in ((30.0, 0.0), (90.0, 30.0), (5.0, -20.0)):
+        pose = pose_leg(theta, extra_rotation_deg=extra)
+        lo, hi = axial_rotation_envelope(theta)
+        assert pose["rotation_range_deg"] == (lo, hi)
+        assert pose["within_range"] == bool(lo <= pose["axial_rotation_deg"] <= hi)
+    assert pose_leg(30.0)["within_range"]  # the coupling alone is always inside the range

@@ -1,7 +1,7 @@
 """Patellofemoral force, contact area and stress (models.patellofemoral)."""
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kneecourse as kc
@@ -48,3 +48,18 @@ def test_pf_force_nonnegative_and_linear_in_moment(m, t):
     f = kc.patellofemoral_force(m, t)
     assert f >= 0 and np.isfinite(f)
     assert kc.patellofemoral_force(2 * m, t) == pytest.approx(2 * f)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 250), st.lists(st.floats(0, 120), min_size=1, max_size=5), st.floats(40, 120), st.booleans())
+def test_loading_in_one_call_is_the_separate_equations(moment, angles, mass, wb):
+    from kneecourse.models.patellofemoral import patellofemoral_loading
+
+    theta = np.array(angles)
+    r = patellofemoral_loading(moment, theta, mass, wb)
+    assert np.allclose(r["quadriceps_force_n"], kc.quadriceps_force(moment, theta))
+    assert np.allclose(r["k"], kc.pfjrf_ratio(theta))
+    assert np.allclose(r["pf_force_n"], kc.patellofemoral_force(moment, theta))
+    assert np.allclose(r["contact_area_m2"], kc.patellofemoral_contact_area(theta, wb))
+    assert np.allclose(r["stress_pa"], kc.patellofemoral_stress(moment, theta, wb))
+    assert np.allclose(r["pf_force_bw"], kc.to_body_weights(r["pf_force_n"], mass))

@@ -77,3 +77,13 @@ def test_body_com_bad_input(kwargs, name):
 def test_contact_pose_bad_input():
     with pytest.raises(ValueError, match="knee_flexion_deg"):
         contact_pose(knee_flexion_deg=90.0)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(1.3, 2.1), st.floats(-15, 30), st.floats(0, 1))
+def test_tilt_pose_in_one_call_agrees_with_body_com(h, tilt, comp):
+    pose = pelvis.pelvic_tilt_pose(h, tilt, comp)
+    assert np.allclose(pose["com"], body_com(h, tilt, comp))
+    assert np.allclose(pose["com_upright"], body_com(h))
+    assert np.allclose(pose["com_shift_m"], pose["com"] - pose["com_upright"])
+    assert np.allclose(pose["masses"] @ pose["points"] / pose["masses"].sum(), pose["com"])

@@ -111,6 +111,7 @@ def test_lookup_outside_the_table_is_none():
     assert pg.lookup(V0, T0, K0) is not None
 
 
+@pytest.mark.perf
 def test_lookup_is_fast():
     per_call = seconds_per_call(lambda: pg.lookup(V0, T0, K0), 200)
     assert per_call < 0.5e-3, f"lookup takes {per_call * 1e3:.2f} ms"

@@ -9,6 +9,7 @@ from kneecourse.models.screw_home import (
     axial_rotation_envelope,
     coupled_tibial_rotation,
     stance_knee_flexion,
+    stance_rotation_demand,
     tibial_rotation_demand,
 )
 
@@ -96,3 +97,15 @@ def test_stance_profile():
     assert th[0] == pytest.approx(20) and th[50] == pytest.approx(45) and th[-1] == pytest.approx(15)
     with pytest.raises(ValueError, match="peak_deg"):
         stance_knee_flexion(0.5, 30, 20, 10)
+
+
+def test_stance_demand_is_the_demand_at_the_stance_knee_angles():
+    s = np.linspace(0, 1, 11)
+    d = stance_rotation_demand(15.0, s, 50.0, 0.4, 40.0, 12.0, 5.0)
+    theta = stance_knee_flexion(s, contact_deg=20.0, peak_deg=50.0, toe_off_deg=15.0)
+    ref = tibial_rotation_demand(15.0, theta, 0.4, 40.0, thigh_foot_angle_deg=12.0, hip_external_rotation_deg=5.0)
+    assert np.allclose(d["knee_flexion_deg"], theta)
+    for key, value in ref.items():
+        assert np.array_equal(d[key], value), key
+    lo, hi = axial_rotation_envelope(theta, 40.0)
+    assert np.allclose(d["lower_deg"], lo) and np.allclose(d["upper_deg"], hi)

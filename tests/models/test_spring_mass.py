@@ -1,4 +1,4 @@
-"""The spring-mass runner: stance, periodic step, stiffness and the running knee (models.spring_mass)."""
+"""The spring-mass runner: stance, periodic step, stiffness, the gait table (models.spring_mass)."""
 import math
 
 import numpy as np
@@ -7,13 +7,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kneecourse.models import spring_mass
+from kneecourse.models.running_step import run_step
 from kneecourse.models.spring_mass import (
     STIFFNESS_EXPONENT,
     default_leg_stiffness,
     morin_stiffness,
-    run_step,
     slip_stance,
-    step_rate_sweep,
 )
 from kneecourse.units import G
 
@@ -55,18 +54,6 @@ def test_periodic_solution_is_symmetric_and_consistent():
     assert r["peak_vgrf_n"] == pytest.approx(s["peak_vgrf_n"], rel=1e-3)
 
 
-def test_step_rate_lowers_peak_forces():
-    # Lenhart et al. 2014: +10% step rate cut peak PF joint force by 14%;
-    # Heiderscheit et al. 2011: +5/+10% lowered knee loading
-    base = run_step(70.0, 1.75, 3.3, 170.0)
-    plus = run_step(70.0, 1.75, 3.3, 187.0)
-    change = plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1
-    assert -0.30 < change < -0.05
-    assert plus["peak_vgrf_bw"] < base["peak_vgrf_bw"]
-    assert plus["overstride_m"] < base["overstride_m"]
-    assert plus["peak_knee_flexion_deg"] < base["peak_knee_flexion_deg"]
-
-
 def test_farley_stiffness_assumption():
     # Farley & Gonzalez 1996: leg stiffness 7.0 -> 16.3 kN/m from -26% to +36% of preferred frequency
     k_lo = default_leg_stiffness(70.0, 0.93, 170 * 0.74)
@@ -91,13 +78,6 @@ def test_solver_converges_or_raises_clear_error(speed, rate):
 def test_no_gait_error_names_inputs():
     with pytest.raises(ValueError, match="lower step_rate_spm"):
         run_step(70.0, 1.75, 1.5, 230.0, leg_stiffness_n_per_m=3000.0)
-
-
-def test_sweep_is_consistent_with_single_calls():
-    sw = step_rate_sweep(70.0, 1.75, 3.3, 170.0, changes=np.array([-0.1, 0.0, 0.1]))
-    one = run_step(70.0, 1.75, 3.3, 170.0)
-    assert sw["peak_pf_force_bw"][1] == pytest.approx(one["peak_pf_force_bw"], rel=1e-6)
-    assert np.all(np.diff(sw["peak_vgrf_bw"]) < 0)
 
 
 def test_morin_hand_worked_example():
@@ -184,6 +164,7 @@ def test_table_falls_back_to_newton_when_its_gait_does_not_repeat(monkeypatch):
     assert r["contact_time_s"] == run_step(70.0, 1.75, 3.3, 170.0)["contact_time_s"]
 
 
+@pytest.mark.perf
 def test_table_step_is_fast():
     per_call = seconds_per_call(lambda: run_step(70.0, 1.75, 3.3, 171.0, solver="table", n_points=61), 20)
     assert per_call < 3e-3, f"run_step(solver='table') takes {per_call * 1e3:.2f} ms (measured 0.5 ms)"
@@ -212,57 +193,9 @@ def test_trajectory_is_the_whole_periodic_stance(solver):
     assert np.ptp(e) < 1e-6 * e.mean()
 
 
-def test_knee_share_is_derived_from_measured_knee_energy():
-    # Teng & Powers 2015 (MSSE 47:625): knee extensors absorb 0.60 and 0.74 J/kg in stance at 3.4 m/s
-    # (two groups, mean 0.67). Springs in series store energy in proportion to their compression, so
-    # the knee's share of the leg compression is 0.67 J/kg over the leg spring's energy per kg.
-    from kneecourse.models.spring_mass import KNEE_ENERGY_J_PER_KG, KNEE_SHARE
-
-    r = run_step(70.0, 1.75, 3.4, 170.0)
-    spring_energy = 0.5 * r["leg_stiffness_n_per_m"] * r["leg_compression_m"] ** 2 / 70.0
-    assert KNEE_ENERGY_J_PER_KG == pytest.approx((0.60 + 0.74) / 2)
-    assert KNEE_SHARE == pytest.approx(KNEE_ENERGY_J_PER_KG / spring_energy, abs=0.01)
-
-
-def test_running_knee_agrees_with_measured_running():
-    # checked against figures not used to build it: peak stance knee flexion of about 40–45° and a
-    # peak knee extensor moment of about 2–3 N·m/kg in runners at 3–3.5 m/s; peak PF force of about
-    # 5–6 BW (the same chain as module 3); +10% step rate -> -14% peak PF force (Lenhart 2014)
-    base = run_step(70.0, 1.75, 3.3, 170.0)
-    assert 43.0 <= base["peak_knee_flexion_deg"] <= 46.0
-    assert 2.0 <= base["peak_knee_moment_nm"] / 70.0 <= 3.0
-    assert 5.0 <= base["peak_pf_force_bw"] <= 6.0
-    plus = run_step(70.0, 1.75, 3.3, 187.0)
-    assert plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1 == pytest.approx(-0.14, abs=0.03)
-
-
-def test_one_runner_same_numbers_in_modules_3_5_and_6():
-    from kneecourse.models.activities import RUNNING, activity_loads
-    from kneecourse.models.pelvis import contact_pose
-
-    base = run_step(70.0, 1.75, 3.3, 170.0)
-    run_row = {r["activity"]: r for r in activity_loads(70.0)}[RUNNING[0]]
-    assert run_row["pf_force_bw"] == pytest.approx(base["peak_pf_force_bw"], rel=1e-12)
-    assert run_row["knee_flexion_deg"] == pytest.approx(base["peak_knee_flexion_deg"], rel=1e-12)
-    # one overstride definition (heel ahead of the centre of mass at touchdown): module 5's default
-    # touchdown pose is this runner's
-    assert abs(contact_pose()["overstride_m"] - base["overstride_m"]) < 0.01
-    # the spring leg's foot point is the middle of the heel-to-toe roll: half a foot length further on
-    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * 1.75 / 2, rel=1e-9)
-
-
 def test_overstride_falls_with_stride_frequency_as_measured():
     # Lieberman et al. 2015 (J Exp Biol 218:3406), 3.0 m/s: each +5 strides/min (+10 steps/min)
     # moved the foot's landing position relative to the hip 5.9% closer
     a = run_step(70.0, 1.75, 3.0, 170.0)["overstride_m"]
     b = run_step(70.0, 1.75, 3.0, 180.0)["overstride_m"]
     assert b / a - 1 == pytest.approx(-0.059, abs=0.02)
-
-
-def test_trunk_lean_lowers_the_running_knee_load():
-    # Teng & Powers 2014 (JOSPT 44:785): trunk flexion 4.0° -> 7.3° -> 14.1° gave peak PF stress
-    # 23.1 -> 21.5 -> 20.2 MPa (+7% / -6% around self-selected); the direction must agree
-    pf = {lean: run_step(70.0, 1.75, 3.4, 170.0, trunk_lean_deg=lean)["peak_pf_force_bw"] for lean in (4.0, 7.3, 14.1)}
-    assert pf[4.0] > pf[7.3] > pf[14.1]
-    assert pf[14.1] / pf[7.3] - 1 == pytest.approx(-0.06, abs=0.06)
-    assert pf[4.0] / pf[7.3] - 1 == pytest.approx(0.07, abs=0.06)

@@ -1,8 +1,10 @@
 """Moments, moment arms and free bodies (models.statics)."""
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from kneecourse.models.statics import free_body_residual, moment_about, moment_arm, resultant
+from kneecourse.models.statics import force_on_lever, free_body_residual, moment_about, moment_arm, resultant
 
 
 def test_hand_computed_moments():
@@ -34,3 +36,22 @@ def test_statics_bad_input():
         moment_arm((1.0, 0.0), (0.0, 0.0))
     with pytest.raises(ValueError, match="force_n"):
         moment_about((1.0, 0.0), (np.nan, 1.0))
+
+
+@given(st.floats(0, 5000), st.floats(-360, 360), st.floats(-2, 2))
+def test_force_on_lever_is_moment_and_arm_of_its_force(size, angle, x):
+    r = force_on_lever(size, angle, x)
+    a = np.radians(angle)
+    assert np.allclose(r["force_n"], size * np.array([np.cos(a), np.sin(a)]))
+    assert r["moment_nm"] == pytest.approx(moment_about((x, 0.0), r["force_n"]), abs=1e-9)
+    assert r["moment_arm_m"] == (moment_arm((x, 0.0), r["force_n"]) if size > 0 else 0.0)
+    # hand check: 100 N straight up at 0.5 m makes 50 N·m with a 0.5 m arm
+    up = force_on_lever(100.0, 90.0, 0.5)
+    assert up["moment_nm"] == pytest.approx(50.0) and up["moment_arm_m"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("kwargs,name", [({"force_n": -1.0}, "force_n"), ({"angle_deg": 400.0}, "angle_deg"),
+                                         ({"distance_m": float("nan")}, "distance_m")])
+def test_force_on_lever_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        force_on_lever(**{"force_n": 10.0, "angle_deg": 0.0, "distance_m": 0.3, **kwargs})

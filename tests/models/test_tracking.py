@@ -1,7 +1,7 @@
 """Q-angle, VMO share, side pull and facet loading (models.tracking)."""
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kneecourse as kc
@@ -139,3 +139,27 @@ def test_vmo_moves_pressure_not_mean_stress(s1, s2):
 def test_bad_input(fn, args, name):
     with pytest.raises((ValueError, TypeError), match=name):
         fn(*args)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0, 30), st.floats(-10, 20), st.floats(-20, 30), st.floats(0.0, 0.5), st.floats(0, 90),
+       st.floats(0, 250))
+def test_tracking_in_one_call_is_the_chain_of_models(q0, add, ir, vmo, theta, moment):
+    from kneecourse.models.tracking import WORKING_Q_RANGE_DEG, patellar_tracking
+
+    r = patellar_tracking(q0, add, ir, vmo, theta, moment)
+    q = np.clip(kc.effective_q_angle(q0, add, ir, theta), *WORKING_Q_RANGE_DEG)
+    fq = kc.quadriceps_force(moment, theta)
+    side = kc.lateral_patellar_force(fq, q, vmo, static_q_deg=q0)
+    facets = facet_loading(kc.patellofemoral_force(moment, theta), side,
+                           kc.patellofemoral_contact_area(theta, True))
+    assert r["q_eff_deg"] == pytest.approx(q) and r["side_pull_n"] == pytest.approx(side)
+    for key, value in facets.items():
+        assert np.allclose(r[key], value, equal_nan=True), key
+
+
+def test_tracking_says_when_the_moment_is_beyond_the_model():
+    from kneecourse.models.tracking import patellar_tracking
+
+    with pytest.raises(ValueError, match="knee_moment_nm"):
+        patellar_tracking(knee_flexion_deg=5.0, knee_moment_nm=1000.0)

@@ -123,3 +123,16 @@ def test_planner_units():
         plan_progression(20, 40, unit="furlong")
     with pytest.raises(ValueError, match="max_increase"):
         plan_progression(20, 40, max_increase=0.5)
+
+
+def test_spike_scenario_scales_the_chosen_days_only():
+    from kneecourse.models.training_load import spike_scenario
+
+    load, km = np.full(84, 100.0), np.full(84, 5.0)
+    r = spike_scenario(load, km, 2.0, 56, 70)
+    assert np.all(r["load"][56:70] == 200.0) and np.all(r["load"][:56] == 100.0) and np.all(r["load"][70:] == 100.0)
+    assert np.all(load == 100.0), "the log itself is left alone"
+    assert np.allclose(r["ratio"], acwr(r["load"])["ratio"], equal_nan=True)
+    assert np.allclose(r["weekly_change"], weekly_change(r["distance_km"]), equal_nan=True)
+    with pytest.raises(ValueError, match="daily_distance_km"):
+        spike_scenario(load, km[:10], 2.0)

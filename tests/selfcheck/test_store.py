@@ -3,21 +3,7 @@ import os
 
 import pytest
 
-from kneecourse.io.learner_files import user_folder
-from kneecourse.selfcheck.bank import NOTEBOOKS, quiz
-from kneecourse.selfcheck.report import progress_report
 from kneecourse.selfcheck.store import ProgressStore
-
-
-def test_progress_store_roundtrip_and_report(course_home):
-    s = ProgressStore()
-    assert s.path.parent == course_home == user_folder()
-    s.record("01_knee_is_not_a_hinge", "coupled_30", True)
-    s.record("01_knee_is_not_a_hinge", "envelope", False)
-    rep = progress_report(s, show=False)
-    assert set(NOTEBOOKS) <= set(rep)
-    assert {k: rep["01_knee_is_not_a_hinge"][k] for k in ("correct", "total")} == {
-        "correct": 1, "total": len(quiz("01_knee_is_not_a_hinge"))}
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"notebooks": 3}', '{"notebooks": {"a": 1}}'])

@@ -18,29 +18,30 @@ from pathlib import Path
 TAG = "nbval-check-output"
 
 
-def stripped(path: Path) -> str:
-    """The notebook at ``path`` as the course commits it (JSON text)."""
-    nb = json.loads(path.read_text(encoding="utf-8"))
+def stripped_text(text: str) -> str:
+    """A notebook's JSON text as the course commits it."""
+    nb = json.loads(text)
     for cell in nb["cells"]:
         if TAG in cell.get("metadata", {}).get("tags", []):
             cell["metadata"]["keep_output"] = True
-    text = subprocess.run([sys.executable, "-m", "nbstripout", "--keep-id"], input=json.dumps(nb),
-                          capture_output=True, text=True, check=True).stdout
-    nb = json.loads(text)
+    out = subprocess.run([sys.executable, "-m", "nbstripout", "--keep-id"], input=json.dumps(nb),
+                         capture_output=True, text=True, check=True).stdout
+    nb = json.loads(out)
     for cell in nb["cells"]:
         if cell["cell_type"] == "code" and cell["metadata"].get("keep_output") and cell["outputs"]:
             cell["execution_count"] = 1
-            for out in cell["outputs"]:
-                if out.get("output_type") == "execute_result":
-                    out["execution_count"] = 1
+            for output in cell["outputs"]:
+                if output.get("output_type") == "execute_result":
+                    output["execution_count"] = 1
     return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def main(paths) -> int:
     changed = []
     for path in map(Path, paths):
-        after = stripped(path)
-        if after != path.read_text(encoding="utf-8"):
+        before = path.read_text(encoding="utf-8")
+        after = stripped_text(before)
+        if after != before:
             path.write_text(after, encoding="utf-8")
             changed.append(path.name)
     if changed:

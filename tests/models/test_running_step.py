@@ -1,0 +1,119 @@
+"""A running step and the knee in it: the gait and the knee parts agree with each other and with measured running
+(models.running_step)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kneecourse.models.running_step import run_step, running_knee_load, step_rate_sweep
+from kneecourse.models.spring_mass import default_leg_stiffness, leg_geometry, spring_step
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(50, 100), st.floats(1.6, 1.9), st.floats(2.8, 4.5), st.floats(160, 190), st.floats(0.2, 0.6),
+       st.floats(0.0, 15.0))
+def test_run_step_is_the_gait_and_the_knee_together(mass, height, speed, rate, share, lean):
+    whole = run_step(mass, height, speed, rate, knee_share=share, trunk_lean_deg=lean)
+    gait = spring_step(mass, height, speed, rate)
+    knee = running_knee_load(mass, height, gait["leg_compression_m"], gait["peak_vgrf_n"], knee_share=share,
+                             trunk_lean_deg=lean)
+    assert whole == {**gait, **knee}
+    assert not set(gait) & set(knee), "the two parts report different things"
+
+
+def test_stiffness_scale_multiplies_the_assumed_stiffness():
+    L0 = leg_geometry(1.75).rest_length_m
+    k = float(default_leg_stiffness(70.0, L0, 175.0))
+    scaled = run_step(70.0, 1.75, 3.3, 175.0, stiffness_scale=1.2)
+    given_k = run_step(70.0, 1.75, 3.3, 175.0, leg_stiffness_n_per_m=1.2 * k)
+    assert scaled == given_k
+    assert scaled["leg_stiffness_n_per_m"] == pytest.approx(1.2 * k)
+
+
+def test_trajectory_force_in_body_weights():
+    r = run_step(70.0, 1.75, 3.3, 170.0, n_points=21)
+    tr = r["trajectory"]
+    assert np.allclose(tr["grf_y_bw"], tr["grf_y_n"] / (70.0 * 9.81))
+    assert tr["grf_y_bw"].max() == pytest.approx(r["peak_vgrf_bw"], rel=1e-9)
+
+
+@pytest.mark.parametrize("kwargs,name", [
+    ({"leg_compression_m": -0.1}, "leg_compression_m"),
+    ({"peak_vgrf_n": float("nan")}, "peak_vgrf_n"),
+    ({"knee_share": 0.0}, "knee_share"),
+    ({"trunk_lean_deg": 60.0}, "trunk_lean_deg"),
+    ({"mass_kg": 10.0}, "mass_kg"),
+    ({"height_m": 3.0}, "height_m"),
+])
+def test_knee_load_bad_input(kwargs, name):
+    args = {"mass_kg": 70.0, "height_m": 1.75, "leg_compression_m": 0.15, "peak_vgrf_n": 1650.0, **kwargs}
+    with pytest.raises(ValueError, match=name):
+        running_knee_load(**args)
+
+
+def test_step_rate_lowers_peak_forces():
+    # Lenhart et al. 2014: +10% step rate cut peak PF joint force by 14%;
+    # Heiderscheit et al. 2011: +5/+10% lowered knee loading
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    plus = run_step(70.0, 1.75, 3.3, 187.0)
+    change = plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1
+    assert -0.30 < change < -0.05
+    assert plus["peak_vgrf_bw"] < base["peak_vgrf_bw"]
+    assert plus["overstride_m"] < base["overstride_m"]
+    assert plus["peak_knee_flexion_deg"] < base["peak_knee_flexion_deg"]
+
+
+def test_sweep_is_consistent_with_single_calls():
+    sw = step_rate_sweep(70.0, 1.75, 3.3, 170.0, changes=np.array([-0.1, 0.0, 0.1]))
+    one = run_step(70.0, 1.75, 3.3, 170.0)
+    assert sw["peak_pf_force_bw"][1] == pytest.approx(one["peak_pf_force_bw"], rel=1e-6)
+    assert np.all(np.diff(sw["peak_vgrf_bw"]) < 0)
+
+
+def test_knee_share_is_derived_from_measured_knee_energy():
+    # Teng & Powers 2015 (MSSE 47:625): knee extensors absorb 0.60 and 0.74 J/kg in stance at 3.4 m/s
+    # (two groups, mean 0.67). Springs in series store energy in proportion to their compression, so
+    # the knee's share of the leg compression is 0.67 J/kg over the leg spring's energy per kg.
+    from kneecourse.models.running_step import KNEE_ENERGY_J_PER_KG, KNEE_SHARE
+
+    r = run_step(70.0, 1.75, 3.4, 170.0)
+    spring_energy = 0.5 * r["leg_stiffness_n_per_m"] * r["leg_compression_m"] ** 2 / 70.0
+    assert KNEE_ENERGY_J_PER_KG == pytest.approx((0.60 + 0.74) / 2)
+    assert KNEE_SHARE == pytest.approx(KNEE_ENERGY_J_PER_KG / spring_energy, abs=0.01)
+
+
+def test_running_knee_agrees_with_measured_running():
+    # checked against figures not used to build it: peak stance knee flexion of about 40–45° and a
+    # peak knee extensor moment of about 2–3 N·m/kg in runners at 3–3.5 m/s; peak PF force of about
+    # 5–6 BW (the same chain as module 3); +10% step rate -> -14% peak PF force (Lenhart 2014)
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    assert 43.0 <= base["peak_knee_flexion_deg"] <= 46.0
+    assert 2.0 <= base["peak_knee_moment_nm"] / 70.0 <= 3.0
+    assert 5.0 <= base["peak_pf_force_bw"] <= 6.0
+    plus = run_step(70.0, 1.75, 3.3, 187.0)
+    assert plus["peak_pf_force_bw"] / base["peak_pf_force_bw"] - 1 == pytest.approx(-0.14, abs=0.03)
+
+
+def test_one_runner_same_numbers_in_modules_3_5_and_6():
+    from kneecourse.models.activities import RUNNING, activity_loads
+    from kneecourse.models.pelvis import contact_pose
+
+    base = run_step(70.0, 1.75, 3.3, 170.0)
+    run_row = {r["activity"]: r for r in activity_loads(70.0)}[RUNNING[0]]
+    assert run_row["pf_force_bw"] == pytest.approx(base["peak_pf_force_bw"], rel=1e-12)
+    assert run_row["knee_flexion_deg"] == pytest.approx(base["peak_knee_flexion_deg"], rel=1e-12)
+    # one overstride definition (heel ahead of the centre of mass at touchdown): module 5's default
+    # touchdown pose is this runner's
+    assert abs(contact_pose()["overstride_m"] - base["overstride_m"]) < 0.01
+    # the spring leg's foot point is the middle of the heel-to-toe roll: half a foot length further on
+    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * 1.75 / 2, rel=1e-9)
+
+
+def test_trunk_lean_lowers_the_running_knee_load():
+    # Teng & Powers 2014 (JOSPT 44:785): trunk flexion 4.0° -> 7.3° -> 14.1° gave peak PF stress
+    # 23.1 -> 21.5 -> 20.2 MPa (+7% / -6% around self-selected); the direction must agree
+    pf = {lean: run_step(70.0, 1.75, 3.4, 170.0, trunk_lean_deg=lean)["peak_pf_force_bw"] for lean in (4.0, 7.3, 14.1)}
+    assert pf[4.0] > pf[7.3] > pf[14.1]
+    assert pf[14.1] / pf[7.3] - 1 == pytest.approx(-0.06, abs=0.06)
+    assert pf[4.0] / pf[7.3] - 1 == pytest.approx(0.07, abs=0.06)
