@@ -32,9 +32,11 @@ def main(argv=None) -> int:
 
         module, function, _ = TOOLS[argv[0]]
         return getattr(importlib.import_module(f".{module}", __package__), function)(argv[1:])
-    parser = argparse.ArgumentParser(prog="python -m kneecourse", description=__doc__.splitlines()[0],
-                                     epilog="more: " + "; ".join(f"{k}: {v[2]}" for k, v in TOOLS.items()))
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m kneecourse",
+        description="The course's command line: your own copy, the set-up check, launch links, app pages, the "
+                    "website, the benchmark. Each command's own options: python -m kneecourse COMMAND --help")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     cp = sub.add_parser("copy", help="copy the course notebooks into DIR/notebooks (existing ones are kept)")
     cp.add_argument("directory")
     cp.add_argument("--overwrite", action="store_true", help="replace notebooks that already exist")
@@ -44,6 +46,8 @@ def main(argv=None) -> int:
     ln.add_argument("--hub", help="your hub's address, e.g. https://hub.example.org")
     ln.add_argument("--repo", default=None, help="the course repository (default: the public one)")
     ln.add_argument("--branch", default="main")
+    for name, (_, _, what) in TOOLS.items():  # listed here; their own options: python -m kneecourse NAME --help
+        sub.add_parser(name, help=what, add_help=False)
     args = parser.parse_args(argv)
 
     from ..course.files import CourseFilesError, copy_course, notebooks_folder

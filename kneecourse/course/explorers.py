@@ -57,8 +57,10 @@ EXPLORERS = (
              "thigh_angle_deg", 0.0, 45.0),
     Explorer("spring", "SpringMassExplorer", "spring", "Module 6: the spring-mass runner",
              "step_rate_spm", 150.0, 200.0),
-    Explorer("load", "ACWRExplorer", "load", "Module 7: training load and the ACWR", "spike_scale", 0.5, 2.5),
-    Explorer("planner", "PlannerExplorer", "load", "Module 7: the progression planner", "max_increase", 0.05, 0.30),
+    Explorer("load", "ACWRExplorer", "training_load", "Module 7: training load and the ACWR",
+             "spike_scale", 0.5, 2.5),
+    Explorer("planner", "PlannerExplorer", "training_load", "Module 7: the progression planner",
+             "max_increase", 0.05, 0.30),
 )
 
 #: app name -> explorer

@@ -1,7 +1,7 @@
 """The workshop load test itself, small: 2 learners open the nbgitpuller link and run the course.
 
 The full run (40 learners, figures in the README) is a command to run on the hub's machine type:
-``python tests/load/workshop.py --learners 40``. This keeps that command working: a real JupyterHub,
+``python tests/tools/workshop_load.py --learners 40``. This keeps that command working: a real JupyterHub,
 nbgitpuller pulling from a local git repository, two notebooks per learner and the slider timing.
 Needs Node's ``configurable-http-proxy`` (``.ci/run`` installs it); missing, it fails in CI and is
 skipped with a message elsewhere.
@@ -26,7 +26,7 @@ def test_two_learners_pull_the_course_and_run_it():
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(msg)
         pytest.skip(msg)
-    out = subprocess.run([sys.executable, str(ROOT / "tests" / "load" / "workshop.py"), "--learners", "2",
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "tools" / "workshop_load.py"), "--learners", "2",
                           "--json", "--timeout", "600"], capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     summary = json.loads(out.stdout[out.stdout.index("{"):])

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..io.training_log import LogError, parse_training_log, sample_log
 from ..models.training_load import plan_progression, spike_scenario
-from ..views.load import ACWRView, PlanView
+from ..views.training_load import ACWRView, PlanView
 from ._base import Explorer, slider
 
 __all__ = ["ACWRExplorer", "PlannerExplorer"]

@@ -1,6 +1,6 @@
 """Simulate a workshop: a local JupyterHub, N learners who open an nbgitpuller link, then run the course.
 
-    python tests/load/workshop.py --learners 40
+    python tests/tools/workshop_load.py --learners 40
 
 Needs ``pip install ".[load]"`` (jupyterhub, nbgitpuller) and ``npm install -g configurable-http-proxy``.
 Everything listens on 127.0.0.1; the hub uses a dummy authenticator and starts each learner's
