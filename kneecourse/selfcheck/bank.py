@@ -13,8 +13,17 @@ from functools import cache
 
 import numpy as np
 
-from ..models import extensor, patellofemoral, pelvis, running_step, screw_home, spring_mass, statics, tracking
-from ..models import training_load as load
+from ..models import (
+    extensor,
+    patellofemoral,
+    pelvis,
+    running_step,
+    screw_home,
+    spring_mass,
+    statics,
+    tracking,
+    training_load,
+)
 from ..models.posture import knee_travel_comparison
 from ..models.program import pain_rule
 from ..units import G, to_body_weights
@@ -288,7 +297,7 @@ def _nb06(nb):
 
 
 def _nb07(nb):
-    r = load.acwr([100.0] * 21 + [200.0] * 7)
+    r = training_load.acwr([100.0] * 21 + [200.0] * 7)
     return [
         Numeric(nb, "acwr_spike", "Three weeks of 100 AU a day, then one week of 200 AU a day. Rolling ACWR on day 28?",
                 float(r["ratio"][27]), "", "Acute 1400; chronic (700·3 + 1400)/4 = 875; 1400/875 = 1.6.", rel_tol=0.01),
@@ -310,7 +319,7 @@ def _nb07(nb):
         CodeExercise(nb, "rolling_acwr",
                      "Harder: write rolling_acwr(daily_loads): the rolling ACWR on the last day of a list of at least "
                      "28 daily loads.",
-                     lambda d: float(load.acwr(list(d))["ratio"][-1]),
+                     lambda d: float(training_load.acwr(list(d))["ratio"][-1]),
                      [((100.0,) * 21 + (200.0,) * 7,), ((50.0, 0.0) * 14,), ((0.0,) * 20 + (80.0,) * 10,)],
                      sol.rolling_acwr,
                      ["Acute load: the total of the last 7 days (daily_loads[-7:]).",
@@ -351,9 +360,9 @@ def capstone_cases() -> dict:
     week = [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0]
     sam_daily = np.array(week * 4) * 225.0
     sam_daily = np.concatenate([sam_daily, np.array(week * 2) * 450.0])
-    sam = load.acwr(sam_daily)
-    sam_weeks = load.weekly_totals(sam_daily)
-    plan = load.plan_progression(20.0, 40.0, 0.10, 4, 0.8)
+    sam = training_load.acwr(sam_daily)
+    sam_weeks = training_load.weekly_totals(sam_daily)
+    plan = training_load.plan_progression(20.0, 40.0, 0.10, 4, 0.8)
     # 2. Alex: overstrides at 156 steps/min, 3.0 m/s
     slow = running_step.run_step(70.0, 1.75, 3.0, 156.0)
     quick = running_step.run_step(70.0, 1.75, 3.0, 156.0 * 1.1)
@@ -446,7 +455,7 @@ def _prediction_table():
             "Shorter steps: less time in the air, a smaller bounce to stop, a lower peak force."),
         "07_training_load": (
             "acwr_150", "Three weeks of 100 AU a day, then one week of 150 AU a day: the rolling ACWR on day 28?", "",
-            float(load.acwr([100.0] * 21 + [150.0] * 7)["ratio"][27]),
+            float(training_load.acwr([100.0] * 21 + [150.0] * 7)["ratio"][27]),
             "The spike week is also a quarter of the chronic average, which damps the ratio (coupling)."),
     }
 

@@ -16,8 +16,8 @@ class StandingView:
         self.parts = ax.scatter(np.zeros(n_parts), np.zeros(n_parts), s=np.ones(n_parts), color=COLORS["bone"],
                                 alpha=0.6, label="part centres of mass (size = mass)")
         (self.ref,) = ax.plot([], [], "+", ms=22, mew=2, color=COLORS["model"], label="reference (no tilt)")
-        (self.com,) = ax.plot([], [], "o", ms=14, mfc="white", mec=COLORS["com"], mew=3, label="whole-body centre of "
-                                                                                               "mass")
+        (self.com,) = ax.plot([], [], "o", ms=14, mfc="white", mec=COLORS["com"], mew=3,
+                              label="whole-body centre of mass")
         (self.pelvis,) = ax.plot([], [], color=COLORS["patella"], lw=6, solid_capstyle="round", label="pelvis")
         (self.trunk,) = ax.plot([], [], color=COLORS["femur"], lw=4, label="trunk line")
         self.text = ax.text(0.02, 0.98, "", transform=ax.transAxes, va="top")
