@@ -78,9 +78,8 @@ def test_timing_checks_are_marked_perf():
     unmarked = []
     for path in sorted((ROOT / "tests").rglob("test_*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        module_marks = ast.dump(tree).count("attr='perf'") and any(
-            isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "pytestmark" for t in n.targets)
-            and "perf" in ast.dump(n) for n in tree.body)
+        module_marks = any(isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "pytestmark" for t in n.targets)
+                           and "perf" in ast.dump(n) for n in tree.body)
         for fn in (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test_")):
             asserts_time = any(isinstance(n, ast.Assert) and _uses_a_clock(fn) for n in ast.walk(fn))
             marked = module_marks or any("perf" in ast.dump(d) for d in fn.decorator_list)

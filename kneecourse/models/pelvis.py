@@ -27,7 +27,7 @@ import numpy as np
 
 from ..validation import check_real
 from .running_step import RUNNING_TRUNK_LEAN_DEG
-from .segments import anthropometry
+from .segments import anthropometry, center_of_mass
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG
 
 __all__ = ["rotate_about", "standing_parts", "body_com", "pelvic_tilt_pose", "contact_pose",
@@ -123,7 +123,7 @@ def body_com(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mas
     parts = standing_parts(height_m, mass_kg, pelvic_tilt_deg, lumbar_compensation, table)
     pts = np.array([p for p, _ in parts.values()])
     ms = np.array([w for _, w in parts.values()])
-    com = (ms[:, None] * pts).sum(0) / ms.sum()
+    com = center_of_mass(pts, ms)
     return float(com[0]), float(com[1])
 
 
@@ -249,7 +249,7 @@ def pelvic_tilt_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0
     parts = standing_parts(height_m, mass_kg, pelvic_tilt_deg, lumbar_compensation)
     points = np.array([p for p, _ in parts.values()])
     masses = np.array([m for _, m in parts.values()])
-    com = np.array(body_com(height_m, pelvic_tilt_deg, lumbar_compensation, mass_kg=mass_kg))
+    com = center_of_mass(points, masses)
     upright = np.array(body_com(height_m, mass_kg=mass_kg))
     a = anthropometry(height_m, mass_kg)
     hip = np.array([0.0, a.ankle_height_m + a.shank_m + a.thigh_m])

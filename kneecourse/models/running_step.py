@@ -33,7 +33,7 @@ from ..units import to_body_weights
 from ..validation import check_real
 from .patellofemoral import patellofemoral_force
 from .posture import posture
-from .spring_mass import CONTACT_KNEE_FLEXION_DEG, _knee_flexion_from_length, leg_geometry, spring_step
+from .spring_mass import CONTACT_KNEE_FLEXION_DEG, LegGeometry, leg_geometry, spring_step
 
 __all__ = ["run_step", "running_knee_load", "step_rate_sweep", "KNEE_SHARE", "KNEE_ENERGY_J_PER_KG",
            "RUNNING_TRUNK_LEAN_DEG"]
@@ -45,6 +45,12 @@ KNEE_ENERGY_J_PER_KG = 0.67
 KNEE_SHARE = 0.37
 #: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
 RUNNING_TRUNK_LEAN_DEG = 7.0
+
+
+def _knee_flexion_from_length(geo: LegGeometry, r):
+    """Knee flexion (deg) that makes the hip-to-ground distance ``r`` (law of cosines on thigh and shank)."""
+    c = (np.asarray(r) ** 2 - geo.thigh_m**2 - geo.shank_m**2) / (2 * geo.thigh_m * geo.shank_m)
+    return np.degrees(np.arccos(np.clip(c, -1.0, 1.0)))
 
 
 def running_knee_load(mass_kg, height_m, leg_compression_m, peak_vgrf_n, *,

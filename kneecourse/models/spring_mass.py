@@ -182,11 +182,6 @@ def leg_geometry(height_m=1.75, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DE
     return LegGeometry(lt, ls, L0, tc, p["foot"] * h)
 
 
-def _knee_flexion_from_length(geo: LegGeometry, r):
-    c = (np.asarray(r) ** 2 - geo.thigh_m**2 - geo.shank_m**2) / (2 * geo.thigh_m * geo.shank_m)
-    return np.degrees(np.arccos(np.clip(c, -1.0, 1.0)))
-
-
 def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm):
     """Leg stiffness (N/m) assumed for a step rate (see the module notes).
 

@@ -31,11 +31,11 @@ __all__ = ["acwr", "weekly_totals", "weekly_change", "plan_progression", "spike_
 KM_PER_MILE = 1.609344
 
 
-def _daily(daily_load):
-    x = check_real(daily_load, "daily_load", "AU per day", 0, 1e5)
+def _daily(values, name="daily_load", unit="AU per day", high=1e5):
+    x = check_real(values, name, unit, 0, high)
     x = np.atleast_1d(np.asarray(x, float))
     if x.ndim != 1:
-        raise ValueError(f"daily_load must be one value per day (1-D), got shape {x.shape}")
+        raise ValueError(f"{name} must be one value per day (1-D), got shape {x.shape}")
     return x
 
 
@@ -206,7 +206,7 @@ def spike_scenario(daily_load, daily_distance_km, spike_scale=1.0, first_day=56,
         on the load), ``weekly_change`` (of the distance, :func:`weekly_change`) and ``method``.
     """
     load = _daily(daily_load).copy()
-    dist = np.atleast_1d(np.asarray(check_real(daily_distance_km, "daily_distance_km", "km", 0, 1e3), float)).copy()
+    dist = _daily(daily_distance_km, "daily_distance_km", "km", 1e3).copy()
     if dist.shape != load.shape:
         raise ValueError(f"daily_distance_km has {dist.size} days and daily_load {load.size}: give one value per day")
     scale = check_real(spike_scale, "spike_scale", "", 0, 10, array=False)
