@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS, OKABE_ITO, legend_below
+from .style import COLORS, OKABE_ITO, force_arrow, legend_below
 
 __all__ = ["LeverView", "StickFigureView", "MomentBarsView"]
 
@@ -21,8 +21,7 @@ class LeverView:
         self.ax = ax
         ax.plot([0, length], [0, 0], color=COLORS["bone"], lw=8, solid_capstyle="round")
         ax.plot([0], [0], "^", ms=18, color=COLORS["com"])
-        self.arrow = ax.annotate("", xy=(0, 0), xytext=(0, 0),
-                                 arrowprops=dict(arrowstyle="-|>", lw=3, color=COLORS["force"]))
+        self.arrow = force_arrow(ax, COLORS["force"], lw=3)
         (self.line,) = ax.plot([], [], ls="--", lw=1, color=COLORS["force"])
         (self.arm,) = ax.plot([], [], lw=3, color=COLORS["moment_arm"], label="moment arm")
         self.text = ax.text(0.02, 0.95, "", transform=ax.transAxes, va="top")

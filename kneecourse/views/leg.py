@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.patches import Polygon
 
 from .style import COLORS, legend_below
 
@@ -77,7 +78,9 @@ class RotationDemandView:
         (self.cpl,) = ax.plot(s, np.zeros(n), color=COLORS["model"], label="screw-home coupling")
         (self.lo,) = ax.plot(s, np.zeros(n), color=COLORS["model"], ls=":", label="available range")
         (self.hi,) = ax.plot(s, np.zeros(n), color=COLORS["model"], ls=":")
-        self.short = ax.fill_between(s, 0, 0, color=COLORS["danger"], alpha=0.3)
+        # the shortfall between the range's edge and the need: one polygon, moved in place
+        self.short = ax.add_patch(Polygon(np.zeros((2 * n, 2)), closed=True, color=COLORS["danger"], alpha=0.3,
+                                          lw=0, label="shortfall"))
         ax.set_xlabel("stance (0 = touchdown, 1 = toe-off)")
         ax.set_ylabel("tibial internal rotation (deg)")
         ax.set_xlim(0, 1)
@@ -92,10 +95,9 @@ class RotationDemandView:
         self.cpl.set_ydata(coupled)
         self.lo.set_ydata(lower)
         self.hi.set_ydata(upper)
-        self.short.remove()
         edge = np.clip(required, lower, upper)
-        self.short = self.ax.fill_between(self.s, edge, required, color=COLORS["danger"], alpha=0.3,
-                                          label="shortfall")
+        self.short.set_xy(np.column_stack([np.concatenate([self.s, self.s[::-1]]),
+                                           np.concatenate([edge, required[::-1]])]))
 
 
 def draw_articulations(ax, points: dict):

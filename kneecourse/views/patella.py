@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS, legend_below
+from .style import COLORS, force_arrow, legend_below
 
 __all__ = ["PulleyView", "CurvesView", "FrontalKneeView", "FacetBarsView"]
 
@@ -21,12 +21,9 @@ class PulleyView:
         (self.femur,) = ax.plot([], [], color=COLORS["femur"], lw=10, solid_capstyle="round", label="femur")
         (self.tibia,) = ax.plot([], [], color=COLORS["tibia"], lw=10, solid_capstyle="round", label="tibia")
         self.patella = ax.plot([], [], "o", ms=16, color=COLORS["patella"], label="patella")[0]
-        kw = dict(arrowprops=dict(arrowstyle="-|>", lw=2.5))
-        self.quad = ax.annotate("", (0, 0), (0, 0), **kw)
-        self.tendon = ax.annotate("", (0, 0), (0, 0), **kw)
-        self.result = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=4, color=COLORS["force"]))
-        for a in (self.quad, self.tendon):
-            a.arrow_patch.set_color(COLORS["moment_arm"])
+        self.quad = force_arrow(ax, COLORS["moment_arm"])
+        self.tendon = force_arrow(ax, COLORS["moment_arm"])
+        self.result = force_arrow(ax, COLORS["force"], lw=4)
         self.text = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize="small")
         ax.set_xlim(-0.6, 0.6)
         ax.set_ylim(-0.6, 0.6)
@@ -108,9 +105,9 @@ class FrontalKneeView:
         (self.qline,) = ax.plot([], [], ls="--", color=COLORS["moment_arm"], lw=2, label="quadriceps line of pull")
         (self.tline,) = ax.plot([], [], ls="--", color=COLORS["tibia"], lw=1.5)
         self.patella = ax.plot([0], [0], "o", ms=18, color=COLORS["patella"], label="patella")[0]
-        self.vmo = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=COLORS["sky"]))
-        self.vl = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=2.5, color=COLORS["foot"]))
-        self.lat = ax.annotate("", (0, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", lw=4, color=COLORS["force"]))
+        self.vmo = force_arrow(ax, COLORS["sky"])
+        self.vl = force_arrow(ax, COLORS["foot"])
+        self.lat = force_arrow(ax, COLORS["force"], lw=4)
         self.qtext = ax.text(0.0, 0.0, "", fontsize="small")
         ax.text(0.42, -0.52, "lateral →", ha="right", fontsize="small")
         ax.text(-0.42, -0.52, "← medial", ha="left", fontsize="small")

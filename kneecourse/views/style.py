@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import matplotlib as mpl
+import numpy as np
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {
@@ -104,6 +105,50 @@ def style(projector: bool = False) -> None:
 def is_projector() -> bool:
     """True when projector mode is on."""
     return _state["projector"]
+
+
+_NICE = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest "round" axis limit (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at or above ``value``.
+
+    A view that fits an axis to its data takes its limit from here: the limit is a function of the data
+    alone (not of the states shown before), and few distinct limits mean few fixed layers to draw.
+
+    Parameters
+    ----------
+    value : float
+        A positive number (an axis's data maximum, with any margin).
+    """
+    if not np.isfinite(value) or value <= 0:
+        return 1.0
+    k = np.floor(np.log10(value))
+    m = value / 10.0**k
+    return float(next(n for n in _NICE if n >= m - 1e-9) * 10.0**k)
+
+
+def force_arrow(ax, color, lw=2.5, style="-|>"):
+    """An arrow a view moves with ``.xy`` (head) and ``.xyann`` (tail), in data coordinates.
+
+    It runs exactly from tail to head (no shrinking at either end, no text box to clip against), which
+    is also what makes it cheap to lay out for every frame of an explorer's table.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    color : str
+    lw : float, optional
+        Line width (pt).
+    style : str, optional
+        matplotlib arrow style.
+
+    Returns
+    -------
+    matplotlib.text.Annotation
+    """
+    return ax.annotate("", (0, 0), (0, 0), annotation_clip=False,
+                       arrowprops=dict(arrowstyle=style, lw=lw, color=color, shrinkA=0, shrinkB=0, patchA=None))
 
 
 def legend_below(ax, ncols=None):

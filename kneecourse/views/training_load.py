@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import COLORS, legend_below
+from .style import COLORS, legend_below, nice_ceiling
 
 __all__ = ["ACWRView", "PlanView"]
 
@@ -43,8 +43,8 @@ class ACWRView:
         days = np.arange(n)
         self.load.set_data(days, load)
         self.ratio.set_data(days, ratio)
-        top = max(10.0, float(np.max(load)) * 1.1)
-        rescale = n != self.n or abs(self.ax_load.get_ylim()[1] - top) > 0.25 * top
+        top = nice_ceiling(max(10.0, float(np.max(load)) * 1.05))
+        rescale = n != self.n or self.ax_load.get_ylim()[1] != top
         if rescale:
             self.n = n
             for ax in (self.ax_load, self.ax_ratio):
@@ -72,11 +72,12 @@ class PlanView:
         self.line.set_data(weeks, distance)
         self.deload.set_data(weeks[deload], distance[deload])
         self.target.set_data([0.5, max(weeks[-1] if len(weeks) else 1, 1) + 0.5], [target, target])
-        lims = (max(len(weeks), 1), float(max(target, distance.max() if len(distance) else target)), unit)
+        top = nice_ceiling(1.1 * float(max(target, distance.max() if len(distance) else target)))
+        lims = (max(len(weeks), 1), top, unit)
         if lims != self._lims:
             self._lims = lims
             self.ax.set_xlim(0.5, lims[0] + 0.5)
-            self.ax.set_ylim(0, lims[1] * 1.15)
+            self.ax.set_ylim(0, top)
             self.ax.set_ylabel(f"weekly distance ({unit})")
             return True
         return False
