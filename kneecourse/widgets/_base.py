@@ -8,8 +8,14 @@ limits asks for a full redraw by returning True from ``update``.
 
 Every explorer can be used headless (tests, benchmarks): construct it,
 ``set(...)`` control values, read ``state`` (the model result) and ``fig``.
-In a notebook, display it (or ``.widget()``) to get sliders above an ipympl
-figure that is built once and redrawn in place.
+
+In a notebook, display it (or ``.widget()``): the figure is drawn in the browser
+(:mod:`kneecourse.widgets.live`). The kernel sends the figure's fixed layer once and
+each state's changing artists as a frame; for the control being moved the browser
+asks for a table of frames over that control's range (the model run at every
+position, the other controls as they are) and draws the drag from it at display
+rate, telling the kernel the value a few times a second and on release. The
+explorer's state, readout and figure here stay the source of truth.
 """
 from __future__ import annotations
 
@@ -17,9 +23,12 @@ import html
 import time
 
 import ipywidgets as W
-import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from traitlets import TraitError
 
-from ..views.display import is_widget_canvas, static_mode
+from ..views.display import describe_figure, static_mode
+from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
 from ..views.style import PROJECTOR_FIGURE_BOX_PX, figure_size, is_projector
 
 #: Projector mode: controls and readout in a column beside the figure, text ≥ 20 px, wide sliders,
@@ -102,18 +111,25 @@ class Explorer:
     #: changing it redraws without re-running the model
     frame_control = None
 
+    #: the Play button's step (ms) for the frame control
+    play_interval_ms = 60
+
     def __init__(self):
         self.controls = self._controls()
-        with plt.ioff():
-            self.fig = plt.figure(figsize=figure_size(self.figsize), layout="constrained")
+        # a figure of its own on Agg, whatever the notebook's backend: the browser draws it (live widget)
+        self.fig = Figure(figsize=figure_size(self.figsize), layout="constrained")
+        FigureCanvasAgg(self.fig)
         self._views = []
+        self._live = None
+        self._layouts = {}  # layout key -> (id, PNG of the fixed layer)
+        self._applying = False
         self._build(self.fig)
         # lay the figure out once, then freeze it: constrained layout on every
         # redraw would cost more than the redraw itself
         self.fig.get_layout_engine().execute(self.fig)
         self.fig.set_layout_engine("none")
         self._background = None
-        self.fig.canvas.mpl_connect("draw_event", self._on_draw)
+        self._draw_cid = self.fig.canvas.mpl_connect("draw_event", self._on_draw)
         self.readout = W.HTML(value="")
         self.state = None
         self.error = None
@@ -121,10 +137,6 @@ class Explorer:
         for c in self.controls.values():
             c.observe(self._on_change, names="value")
         self.update()
-        canvas = self.fig.canvas
-        if hasattr(canvas, "header_visible"):
-            canvas.header_visible = False
-            canvas.toolbar_position = "right"
 
     # subclasses -------------------------------------------------------
     def _controls(self) -> dict:  # pragma: no cover - abstract
@@ -189,7 +201,8 @@ class Explorer:
             self.controls[k].value = v
         return self
 
-    def _draw_frame(self, state) -> None:  # pragma: no cover - only for explorers with a frame control
+    def _draw_frame(self, state, frame=None) -> None:  # pragma: no cover - only for explorers with a frame control
+        """Draw frame ``frame`` (the frame control's value when None) of a computed state."""
         raise NotImplementedError
 
     def _extra_widgets(self) -> list:
@@ -197,59 +210,189 @@ class Explorer:
         return []
 
     def _on_change(self, change):
+        if self._applying:
+            return
         if self.frame_control and change["owner"] is self.controls[self.frame_control]:
             if self.state is not None:
                 self._draw_frame(self.state)
-                self.redraw()
+                self._show()
             return
         self.update()
 
-    def update(self) -> None:
-        """Run the model and redraw the figure in place."""
+    def update(self, push: bool = True) -> None:
+        """Run the model and redraw the figure in place.
+
+        With ``push`` False (the browser drew this state from its table) only the state and the readout
+        are brought up to date; the figure's artists follow when it is next shown.
+        """
         t0 = time.perf_counter()
         try:
             state = self._compute(**self.values())
         except ValueError as exc:  # a combination the model cannot do: say so, keep the last figure
             self.error = str(exc)
             self.readout.value = f'<span style="color:#D55E00">⚠ {html.escape(str(exc))}</span>'
+            if self._live is not None:
+                self._live.readout = self.readout.value
             return
         self.state, self.error = state, None
-        full = bool(self._draw(state))
-        self.redraw(full)  # the picture first: the browser draws it before re-rendering the readout
         self.readout.value = self._describe(state)
+        self._drawn = False
+        if push:
+            self._show()
         self.last_update_s = time.perf_counter() - t0
 
-    def widget(self):
-        """Controls, figure and readout in one box.
+    def _show(self) -> None:
+        """Show the current state: as a frame in the browser when live, else blitted on the Agg canvas."""
+        full = False
+        if not getattr(self, "_drawn", False) and self.state is not None:
+            full = bool(self._draw(self.state))
+            self._drawn = True
+        if self._live is None:
+            self.redraw(full)
+            return
+        layout, png = self._layout()
+        table = FrameTable(self.fig.bbox.height)
+        table.add(record_frame(self.fig, self._dynamic_artists()), readout=self.readout.value, layout=layout)
+        with self._live.hold_sync():
+            if self._live.layout != layout or not self._live.background:
+                self._live.background = png
+                self._live.layout = layout
+            self._live.frame = table.pack()
+            self._live.readout = self.readout.value
+            self._live.values = self._values_json()
 
-        In a notebook the controls sit above the figure and the readout below it; in
-        projector mode (``kc.style(projector=True)``) the caption, controls and readout
-        form a column beside the figure, with large text, so an app page fits a
-        1280×720 projector without scrolling.
+    # the browser's side ------------------------------------------------------------------------------
+    def _layout(self):
+        """The id and PNG of the fixed layer as the figure now is (drawn once per distinct layout)."""
+        moving = self._dynamic_artists()
+        key = layout_key(self.fig, moving)
+        if key not in self._layouts:
+            self._layouts[key] = (len(self._layouts), render_background(self.fig, moving))
+        return self._layouts[key]
+
+    def _values_json(self) -> dict:
+        return {k: c.value for k, c in self.controls.items()}
+
+    def live(self):
+        """The explorer drawn in the browser (:class:`~kneecourse.widgets.live.LiveFigure`), made on first use."""
+        if self._live is None:
+            from .live import LiveFigure, control_spec
+
+            self.fig.canvas.mpl_disconnect(self._draw_cid)  # no blitting: the browser draws the frames
+            self._background = None
+            spec = {
+                "name": type(self).__name__,
+                "controls": [control_spec(k, c, self.play_interval_ms if k == self.frame_control else None)
+                             for k, c in self.controls.items()],
+                "width": self.fig.bbox.width, "height": self.fig.bbox.height,
+                "alt": f"{self._name()}. {describe_figure(self.fig)}",
+                "caption": self.caption, "projector": is_projector(),
+            }
+            self._live = LiveFigure(spec, self._browser_set, self.frame_table_message)
+            self._show()
+        return self._live
+
+    def _name(self) -> str:
+        return (type(self).__doc__ or type(self).__name__).strip().splitlines()[0].rstrip(".")
+
+    def _browser_set(self, values: dict, final: bool, tabled: bool) -> None:
+        """The learner moved a control in the browser: take the values; draw a frame unless the browser
+        drew this one from its table."""
+        changed = {k: v for k, v in values.items() if k in self.controls and self.controls[k].value != v}
+        self._applying = True
+        try:
+            for k, v in list(changed.items()):
+                try:
+                    self.controls[k].value = v
+                except (TraitError, TypeError, ValueError):  # not a value this control takes: ignored
+                    del changed[k]
+        finally:
+            self._applying = False
+        if not changed:
+            if final:
+                self._show()
+            return
+        push = final or not tabled
+        if set(changed) == {self.frame_control}:
+            self._draw_frame(self.state)
+            if push:
+                self._show()
+            return
+        self.update(push=push)
+
+    def frame_table(self, name: str):
+        """Frames of the explorer at every position of control ``name``, the other controls as they are.
+
+        Returns
+        -------
+        (FrameTable, dict, list)
+            The table (a frame per position: its paths, texts, readout and layout id, or the model's
+            error), the basis (the other controls' values it was computed at) and the layout ids it uses.
+        """
+        from .live import positions
+
+        if name not in self.controls:
+            raise KeyError(f"{type(self).__name__} has no control {name!r}; controls: {list(self.controls)}")
+        table = FrameTable(self.fig.bbox.height)
+        moving = self._dynamic_artists()
+        used = []
+        base = self.values()
+        try:
+            for v in positions(self.controls[name]):
+                if name == self.frame_control:
+                    state = self.state
+                    self._draw_frame(state, v)
+                else:
+                    try:
+                        state = self._compute(**{**base, name: v})
+                    except ValueError as exc:
+                        table.add(Frame([], []), error=html.escape(str(exc)))
+                        continue
+                    self._draw(state)
+                layout, _ = self._layout()
+                if layout not in used:
+                    used.append(layout)
+                table.add(record_frame(self.fig, moving), readout=self._describe(state), layout=layout)
+        finally:
+            self._drawn = False  # back to the explorer's own state when next shown
+            if self.state is not None:
+                self._draw(self.state)
+                self._drawn = True
+        basis = {k: v for k, v in self._values_json().items() if k != name}
+        return table, basis, used
+
+    def frame_table_message(self, name: str):
+        """The table of control ``name`` as the browser takes it: (content, buffers)."""
+        if name not in self.controls:
+            return None
+        table, basis, used = self.frame_table(name)
+        packed = table.pack()
+        pngs = {i: png for i, png in self._layouts.values()}
+        header = {k: packed[k] for k in ("styles", "frames", "quantum")}
+        content = {"kind": "table", "control": name, "basis": basis, "header": header, "backgrounds": used}
+        return content, [packed["verts"], packed["codes"], packed["paths"], *(pngs[i] for i in used)]
+
+    def widget(self):
+        """The explorer drawn in the browser: controls, figure and readout (and any extra widgets under them).
+
+        In a notebook the controls sit beside the figure when there is room, above it when not; in
+        projector mode (``kc.style(projector=True)``) they form a column beside the figure, with large
+        text, so an app page fits a 1280×720 projector without scrolling.
         """
         if getattr(self, "_box", None) is None:
-            caption = [W.HTML(f"<i>Try this:</i> {self.caption}")] if self.caption else []
-            controls = W.VBox(list(self.controls.values()) + self._extra_widgets())
-            canvas = self.fig.canvas
-            if is_widget_canvas(canvas):
-                figure = canvas
-            else:  # a non-interactive backend: show a static image in an Output
-                figure = W.Output()
-                with figure:
-                    from IPython.display import display
-
-                    display(self.fig)
-            self.readout.add_class("kc-readout")
-            if is_projector():
-                if hasattr(canvas, "resizable"):  # a fixed size: the page is laid out for the screen
-                    canvas.resizable = False
-                panel = W.VBox([controls, self.readout])
-                panel.add_class("kc-projector-panel")
-                stage = W.VBox([figure] + caption, layout=W.Layout(width=f"{PROJECTOR_FIGURE_BOX_PX[0] + 20}px"))
-                self._box = W.HBox([W.HTML(PROJECTOR_CSS, layout=W.Layout(display="none")), panel, stage])
-                self._box.add_class("kneecourse-projector")
+            extras = self._extra_widgets()
+            live = self.live()
+            if not extras:
+                self._box = W.VBox([live])
+            elif is_projector():  # the screen belongs to the explorer: the extras wait, folded, under it
+                more = W.Accordion([W.VBox(extras)], selected_index=None)
+                more.set_title(0, "more: your own data")
+                self._box = W.VBox([live, more])
             else:
-                self._box = W.VBox(caption + [controls, figure, self.readout])
+                self._box = W.VBox([live, W.VBox(extras)])
+            if is_projector():
+                self._box.children = (W.HTML(PROJECTOR_CSS, layout=W.Layout(display="none")), *self._box.children)
+                self._box.add_class("kneecourse-projector")
         return self._box
 
     def static_html(self) -> str:
@@ -289,11 +432,6 @@ class Explorer:
 
         if static_mode():
             display(HTML(self.static_html()))
-            return
-        if not is_widget_canvas(self.fig.canvas):  # a non-interactive backend: the figure as an image
-            self.fig.canvas.draw()
-            display(self.fig)
-            display(HTML(self.readout.value))
             return
         display(HTML(ACCESSIBLE_NAMES_HTML))
         display(self.widget())

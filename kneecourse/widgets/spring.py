@@ -30,11 +30,6 @@ class SpringMassExplorer(Explorer):
                                  style={"description_width": "initial"}, layout=W.Layout(width="34em")),
         }
 
-    def _extra_widgets(self):
-        play = W.Play(value=0, min=0, max=N_FRAMES - 1, interval=60, description="play the stance")
-        W.jslink((play, "value"), (self.controls["frame"], "value"))
-        return [play]
-
     def _build(self, fig):
         gs = fig.add_gridspec(1, 2, width_ratios=(1, 1.2))
         self.stance = self.view(StanceView(fig.add_subplot(gs[0])))
@@ -52,8 +47,8 @@ class SpringMassExplorer(Explorer):
         self.force.set_curve(1000 * tr["t_s"], tr["grf_y_bw"])
         self._draw_frame(s)
 
-    def _draw_frame(self, s):
-        i = min(self.controls["frame"].value, N_FRAMES - 1)
+    def _draw_frame(self, s, frame=None):
+        i = min(self.controls["frame"].value if frame is None else frame, N_FRAMES - 1)
         tr = s["traj"]
         self.stance.update(tr["x_m"][i], tr["y_m"][i], tr["grf_x_n"][i], tr["grf_y_n"][i], tr["t_s"][i])
         self.force.update(i)
