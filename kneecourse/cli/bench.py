@@ -3,6 +3,11 @@
     python -m kneecourse bench            # a table
     python -m kneecourse bench --json     # machine-readable figures
     python -m kneecourse bench --quick    # fewer steps, no notebook run (for a smoke test)
+    python -m kneecourse bench --browser  # the drag benchmark: every explorer in JupyterLab in Chromium
+
+Explorers are drawn in the browser (kneecourse/widgets/live): the drag benchmark
+(:mod:`.drag_bench`) measures what a learner sees — repaint, frames drawn of a key
+burst, settle time — and the kernel's CPU per step, in a real JupyterLab.
 
 Explorer figures are timed on matplotlib's Agg backend: "model" is the model
 alone, "ours" a control change as the explorer does it (model + blitted
@@ -195,7 +200,22 @@ def main(argv=None) -> int:
     parser.add_argument("--explorer", action="append", choices=list(EXPLORERS), metavar="NAME",
                         help="time only this explorer (repeatable; quick mode: 40 steps, no notebook run)")
     parser.add_argument("--no-import", action="store_true", help="skip the import-time measurement")
+    parser.add_argument("--browser", action="store_true",
+                        help="the drag benchmark instead: every explorer in a real JupyterLab in headless Chromium "
+                             "(repaint, frames drawn of a 40-key burst, settle, kernel CPU per step)")
+    parser.add_argument("--app", action="append", metavar="APP",
+                        help="with --browser: only this explorer, by app name (repeatable)")
     args = parser.parse_args(argv)
+    if args.browser:
+        from . import drag_bench
+
+        if not drag_bench.available():
+            parser.error("the drag benchmark needs Chromium (apt-get install -y chromium) and playwright "
+                         '(pip install ".[test]")')
+        rows = drag_bench.run(args.app)
+        print(json.dumps({"targets": drag_bench.TARGETS, "explorers": rows}, indent=1) if args.json
+              else drag_bench.table(rows))
+        return 0 if all("error" not in r for r in rows) else 1
     r = run(quick=args.quick or bool(args.explorer), explorers=args.explorer, import_time=not args.no_import)
     print(json.dumps(r, indent=1) if args.json else _table(r))
     return 0
