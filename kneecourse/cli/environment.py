@@ -15,6 +15,7 @@ _PACKAGES = {
     "matplotlib": "pip install -U matplotlib",
     "ipywidgets": "pip install -U 'ipywidgets>=8'",
     "ipympl": "pip install -U ipympl, then restart JupyterLab",
+    "anywidget": "pip install -U anywidget, then restart JupyterLab",
     "jupyterlab": "pip install -U 'jupyterlab>=4'",
     "nbformat": "pip install -U nbformat",
 }
@@ -70,10 +71,24 @@ def _package_row(pkg: str, minimum: str, fix: str, optional_for: str | None = No
 
 
 def course_settings_file() -> Path:
-    """Where JupyterLab reads the course's settings (news pop-up off) in this environment."""
-    from jupyterlab.commands import get_app_dir
+    """Where JupyterLab reads the course's settings (news pop-up off) in this environment.
 
-    return Path(get_app_dir()) / "settings" / "overrides.d" / "kneecourse.json"
+    The first of JupyterLab's application folders holding them — ``$JUPYTERLAB_DIR``, then each Jupyter data
+    folder's ``lab`` (``jupyter --paths``; the environment's own, ``sys.prefix/share/jupyter/lab``, where
+    ``pip install .`` puts them, is among them) — or, when none does, where ``pip install .`` would put them.
+    Found without importing JupyterLab (seconds on a small machine).
+    """
+    import os
+
+    from jupyter_core.paths import jupyter_path
+
+    inside = Path("settings") / "overrides.d" / "kneecourse.json"
+    folders = ([Path(os.environ["JUPYTERLAB_DIR"])] if os.environ.get("JUPYTERLAB_DIR") else []) + [
+        Path(d) for d in jupyter_path("lab")]
+    for folder in folders:
+        if (folder / inside).is_file():
+            return folder / inside
+    return (folders[0] if os.environ.get("JUPYTERLAB_DIR") else Path(sys.prefix) / "share" / "jupyter" / "lab") / inside
 
 
 def check_environment(show: bool = True) -> list:
@@ -106,6 +121,7 @@ def check_environment(show: bool = True) -> list:
         ("ipywidgets front end", "@jupyter-widgets/jupyterlab-manager", "pip install -U jupyterlab_widgets, then "
                                                                         "restart JupyterLab"),
         ("ipympl front end", "jupyter-matplotlib", "pip install -U ipympl, then restart JupyterLab"),
+        ("explorer front end (anywidget)", "anywidget", "pip install -U anywidget, then restart JupyterLab"),
     ):
         ok = _labextension_present(ext)
         rows.append({"item": label, "ok": ok, "found": "installed" if ok else "not found", "fix": fix})

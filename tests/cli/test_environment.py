@@ -13,3 +13,16 @@ def test_environment_check_reads_extension_paths_from_jupyter_core(monkeypatch, 
     monkeypatch.setattr(jupyter_core.paths, "jupyter_path", lambda *sub: [str(tmp_path / sub[0])] if sub else [])
     assert environment._labextension_present("jupyter-matplotlib")
     assert not environment._labextension_present("@jupyter-widgets/jupyterlab-manager")
+
+
+def test_the_check_finds_the_settings_without_importing_jupyterlab(tmp_path):
+    """Importing JupyterLab to find its folder cost module 00 seconds; the check reads Jupyter's paths instead."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from kneecourse.cli.environment import check_environment, course_settings_file; "
+            "check_environment(show=False); print('jupyterlab' in sys.modules); print(course_settings_file())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout.split("\n")
+    assert out[0] == "False"
+    assert out[1].endswith("settings/overrides.d/kneecourse.json")
