@@ -124,18 +124,19 @@ class FrontalKneeView:
 
     def update(self, q_eff_deg, vmo_share, lateral_bw, vmo_angle_deg=55.0, vl_angle_deg=15.0):
         knee = np.zeros(2)
-        up_q = _dir(-q_eff_deg)  # quad line tilted so its top is medial (x lateral +)
+        # x is lateral: the quadriceps line runs up and out towards the hip (ASIS), so its top leans lateral
+        up_q = _dir(q_eff_deg)
         self.femur.set_data(*np.array([knee, knee + 0.5 * up_q]).T)
         self.tibia.set_data([0, 0], [0, -0.5])
         self.qline.set_data(*np.array([knee, knee + 0.55 * up_q]).T)
         self.tline.set_data([0, 0], [0, 0.45])
         s = 0.25
-        vmo_dir = _dir(-q_eff_deg - vmo_angle_deg)
-        vl_dir = _dir(-q_eff_deg + vl_angle_deg)
+        vmo_dir = _dir(q_eff_deg - vmo_angle_deg)  # the VMO pulls medially of the line, the VL laterally
+        vl_dir = _dir(q_eff_deg + vl_angle_deg)
         self.vmo.xy, self.vmo.xyann = tuple(knee + s * 1.6 * vmo_share * vmo_dir), (0.0, 0.0)
         self.vl.xy, self.vl.xyann = tuple(knee + s * 1.6 * (1 - vmo_share) * vl_dir), (0.0, 0.0)
         self.lat.xy, self.lat.xyann = (float(np.clip(0.12 * lateral_bw, -0.4, 0.4)), -0.02), (0.0, -0.02)
-        self.qtext.set_position((0.03, 0.3))
+        self.qtext.set_position((-0.42, 0.42))
         self.qtext.set_text(f"working Q = {q_eff_deg:.0f}°")
 
 
