@@ -20,6 +20,7 @@ explorer's state, readout and figure here stay the source of truth.
 from __future__ import annotations
 
 import html
+import json
 import time
 
 import ipywidgets as W
@@ -113,6 +114,8 @@ class Explorer:
 
     #: the Play button's step (ms) for the frame control
     play_interval_ms = 60
+    #: the control a drag across the drawing moves (``{"control": name, "axis": "x" or "y", "sign": ±1}``)
+    drag = None
 
     def __init__(self):
         self.controls = self._controls()
@@ -286,7 +289,7 @@ class Explorer:
                              for k, c in self.controls.items()],
                 "width": self.fig.bbox.width, "height": self.fig.bbox.height,
                 "alt": f"{self._name()}. {describe_figure(self.fig)}",
-                "caption": self.caption, "projector": is_projector(),
+                "caption": self.caption, "projector": is_projector(), "drag": self.drag,
             }
             self._live = LiveFigure(spec, self._browser_set, self.frame_table_message)
             self._show()
@@ -395,19 +398,44 @@ class Explorer:
                 self._box.add_class("kneecourse-projector")
         return self._box
 
+    def static_payload(self) -> dict:
+        """What a page without a kernel needs to move the explorer one control at a time from its current state.
+
+        The live widget's spec, values, readout and frame, every fixed layer used (PNG) and, for each
+        control, its table of frames at the other controls' current values — the binary parts as base64.
+        """
+        import base64
+
+        b64 = lambda b: base64.b64encode(bytes(b)).decode("ascii")  # noqa: E731
+        live = self.live()
+        tables = {}
+        for name in self.controls:
+            content, buffers = self.frame_table_message(name)
+            tables[name] = {"basis": content["basis"], "header": content["header"],
+                            "backgrounds": content["backgrounds"], "verts": b64(buffers[0]), "codes": b64(buffers[1]),
+                            "paths": b64(buffers[2])}
+        used = {live.layout} | {i for t in tables.values() for i in t["backgrounds"]}
+        frame = dict(live.frame)
+        frame.update(verts=b64(frame["verts"]), codes=b64(frame["codes"]), paths=b64(frame["paths"]))
+        return {"spec": live.spec, "values": live.values, "readout": live.readout, "layout": live.layout,
+                "frame": frame, "backgrounds": {str(i): b64(png) for i, png in self._layouts.values() if i in used},
+                "tables": tables}
+
     def static_html(self) -> str:
         """The explorer in its current state for a page without a kernel (the course site).
 
-        The figure as an image with a text alternative, the control values and the readout as text,
-        and links that open the matching app page live.
+        The figure as an image with a text alternative, the control values and the readout as text, links
+        that open the matching app page live, and the explorer itself drawn in the browser from its tables
+        (:meth:`static_payload`): one control at a time moves from this state without a kernel.
         """
         from ..course.explorers import apps_showing
         from ..course.links import launch_links
         from ..views.display import describe_figure, figure_html, plain_text
+        from .live import static_script
 
         values = "; ".join(f"{c.description or k} = {c.value:g}" if isinstance(c.value, float) else
                            f"{c.description or k} = {c.value}" for k, c in self.controls.items() if hasattr(c, "value"))
-        name = (type(self).__doc__ or type(self).__name__).strip().splitlines()[0].rstrip(".")
+        name = self._name()
         moving = self._dynamic_artists()
         for a in moving:  # the static image is drawn in one pass: no blitting layer
             a.set_animated(False)
@@ -419,13 +447,16 @@ class Explorer:
         launch = " · ".join(f'<a href="{html.escape(url, quote=True)}">open the app on {html.escape(where)}</a>'
                             for app in apps_showing(type(self).__name__) for where, url in launch_links(app, app=True))
         readout = plain_text(self.readout.value)
-        caption = f"<p><i>Try this:</i> {self.caption}</p>" if self.caption else ""
-        return (f'<figure class="kc-explorer-static">{image}<figcaption>'
+        host = f"kc-live-{type(self).__name__}-{id(self):x}"
+        data = json.dumps(self.static_payload(), separators=(",", ":")).replace("</", "<\\/")
+        return (f'<figure class="kc-explorer-static"><div class="kc-live-host" id="{host}">{image}</div><figcaption>'
                 f"<p><b>Explorer in its initial state</b> ({html.escape(name)}). Settings: {html.escape(values)}.</p>"
-                + (f"<p>Readout: {html.escape(readout)}</p>" if readout else "") + caption
-                + "<p>This page has no running Python, so the controls do not move here. To move them: "
+                + (f"<p>Readout: {html.escape(readout)}</p>" if readout else "")
+                + "<p>This page has no running Python: the controls move one at a time from this state (the drawings "
+                "were computed when the page was built). To move two at once: "
                 + (f"{launch}, or " if launch else "") + "run this page with a launch button at the top.</p>"
-                "</figcaption></figure>")
+                f'</figcaption></figure><script type="application/json" class="kc-live-data" data-host="{host}">'
+                f"{data}</script>{static_script()}")
 
     def _ipython_display_(self):
         from IPython.display import HTML, display

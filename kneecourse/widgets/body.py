@@ -44,6 +44,7 @@ class SquatExplorer(Explorer):
     caption = ("switch <i>restrict knee travel</i> on and off at the same depth: the knee moment falls, "
                "the hip moment rises and the trunk leans further.")
     figsize = (8.6, 4.8)
+    drag = {"control": "knee_flexion_deg", "axis": "y", "sign": -1}  # down: a deeper squat
 
     def _controls(self):
         return {

@@ -22,8 +22,9 @@ class LegExplorer(Explorer):
     """3D leg posed by knee flexion, with the screw-home coupling curve beside it."""
 
     caption = ("bend the knee slowly from 0° to 90° and watch the tibia (orange) turn inwards; "
-               "switch the coupling off to see a pure hinge; drag the 3D view to rotate it.")
+               "switch the coupling off to see a pure hinge.")
     figsize = (8.6, 4.4)
+    drag = {"control": "knee_flexion_deg", "axis": "x"}
 
     def _controls(self):
         return {

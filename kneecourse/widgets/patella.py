@@ -23,6 +23,7 @@ class PatellofemoralExplorer(Explorer):
                "more of it presses the patella into the femur (k grows), and the contact area only "
                "partly keeps up.")
     figsize = (8.6, 4.8)
+    drag = {"control": "knee_flexion_deg", "axis": "x"}
 
     def _controls(self):
         return {
@@ -67,6 +68,7 @@ class TrackingExplorer(Explorer):
                "facet, and past a point the medial restraint has to hold the patella. Lower the Q-angle well "
                "below your own: the medial facet's stress rises instead.")
     figsize = (8.6, 4.4)
+    drag = {"control": "hip_adduction_deg", "axis": "x", "sign": -1}  # the knee drawn towards medial (left)
 
     def _controls(self):
         s0 = balanced_vmo_share()

@@ -22,6 +22,7 @@ class PelvisExplorer(Explorer):
     caption = ("tilt the pelvis forward 15° with full lumbar compensation, then drop the compensation to 0: "
                "compare the two shifts in millimetres.")
     figsize = (5.5, 6.5)
+    drag = {"control": "pelvic_tilt_deg", "axis": "x"}
 
     def _controls(self):
         return {
@@ -53,6 +54,7 @@ class FootStrikeExplorer(Explorer):
     caption = ("lengthen the reach (thigh angle) and straighten the knee: the foot lands further ahead. "
                "Then change only the pelvic tilt and compare the size of the effect.")
     figsize = (7, 6)
+    drag = {"control": "thigh_angle_deg", "axis": "x"}  # the foot reaches forward
 
     def _controls(self):
         return {

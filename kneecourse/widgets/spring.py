@@ -18,6 +18,7 @@ class SpringMassExplorer(Explorer):
     caption = ("press ▶ to watch one stance; then raise the step rate by 10% at the same speed and compare "
                "the peak force, the knee bend and the patellofemoral force.")
     figsize = (8.6, 4.2)
+    drag = {"control": "frame", "axis": "x"}  # scrub through the stance
     frame_control = "frame"
 
     def _controls(self):

@@ -241,6 +241,45 @@ function render({ model, el }) {
   root.append(panel, stage);
   el.appendChild(root);
 
+  // direct manipulation: drag across the drawing (or use the arrow keys on it) to move one control
+  const dragged = spec.drag && byName[spec.drag.control];
+  if (dragged) {
+    canvas.tabIndex = 0;
+    canvas.classList.add("kc-live-draggable");
+    canvas.setAttribute("aria-label", `${spec.alt || "figure"} Drag across it, or use the arrow keys, to change ${dragged.label}.`);
+    let start = null;
+    const step = (k) => {
+      const input = inputs[dragged.name];
+      const i = Math.max(0, Math.min(dragged.n - 1, Number(input.value) + k));
+      if (String(i) === input.value) return;
+      input.value = String(i);
+      moved(dragged, false);
+    };
+    canvas.addEventListener("pointerenter", () => want(dragged.name));
+    canvas.addEventListener("focus", () => want(dragged.name));
+    canvas.addEventListener("pointerdown", (ev) => {
+      want(dragged.name);
+      start = { x: ev.clientX, y: ev.clientY, i: Number(inputs[dragged.name].value) };
+      canvas.setPointerCapture(ev.pointerId);
+    });
+    canvas.addEventListener("pointermove", (ev) => {
+      if (!start) return;
+      const px = (spec.drag.axis === "y" ? start.y - ev.clientY : ev.clientX - start.x) * (spec.drag.sign || 1);
+      const perStep = (canvas.getBoundingClientRect().width || W) / Math.max(40, dragged.n * 1.5);
+      const i = Math.max(0, Math.min(dragged.n - 1, start.i + Math.round(px / perStep)));
+      if (String(i) !== inputs[dragged.name].value) { inputs[dragged.name].value = String(i); moved(dragged, false); }
+    });
+    const end = () => { if (start) { start = null; moved(dragged, true); } };
+    canvas.addEventListener("pointerup", end);
+    canvas.addEventListener("pointercancel", end);
+    canvas.addEventListener("keydown", (ev) => {
+      const k = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10 }[ev.key];
+      if (k === undefined) return;
+      ev.preventDefault();
+      step(k);
+    });
+  }
+
   function setInputs(skip) {
     for (const c of spec.controls) {
       if (c.name === skip) continue;

@@ -7,7 +7,7 @@ import anywidget
 import ipywidgets as W
 import traitlets as T
 
-__all__ = ["LiveFigure", "control_spec", "positions"]
+__all__ = ["LiveFigure", "control_spec", "positions", "static_script"]
 
 _HERE = files(__package__)
 
@@ -53,6 +53,15 @@ def control_spec(name, control, play_interval_ms=None) -> dict:
     if play_interval_ms:
         spec["play"] = {"interval": play_interval_ms}
     return spec
+
+
+def static_script() -> str:
+    """The renderer for a page without a kernel: the style and one module script (the live renderer and the
+    page's start-up, :file:`static.js`). Inline, so the page loads nothing from another site."""
+    js = (_HERE / "explorer.js").read_text(encoding="utf-8") + "\n" + (_HERE / "static.js").read_text(encoding="utf-8")
+    css = (_HERE / "explorer.css").read_text(encoding="utf-8")
+    js = js.replace("</", "<\\/")  # nothing in the module may end its script element
+    return f'<style>{css}</style><script type="module">{js}</script>'
 
 
 class LiveFigure(anywidget.AnyWidget):
