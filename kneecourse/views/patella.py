@@ -79,7 +79,8 @@ class CurvesView:
         self.point = self.ax_stress.plot([0], [0], "o", color=COLORS["force"], ms=9)[0]
 
     def dynamic(self):
-        return [self.area, self.stress, *self.marks, self.point]
+        # the stress axis rescales with the load: its ticks move with the frames, not with the fixed layer
+        return [self.area, self.stress, *self.marks, self.point, self.ax_stress.yaxis]
 
     def update(self, flexion_deg, stress_mpa_curve, stress_mpa_now, area_mm2_curve):
         """Returns True when the stress axis had to be rescaled (a full redraw is needed)."""
@@ -155,7 +156,7 @@ class FacetBarsView:
         legend_below(ax)
 
     def dynamic(self):
-        return [*self.bars, *self.labels, self.balanced, self.status]
+        return [*self.bars, *self.labels, self.balanced, self.status, self.ax.yaxis]
 
     def update(self, medial_mpa, lateral_mpa, lateral_share, balanced_mpa=0.0, restraint_use=0.0, stable=True):
         """Returns True when the axis had to be rescaled (a full redraw is needed).

@@ -169,9 +169,10 @@ def layout_key(fig, artists=()) -> tuple:
     """
     moving = {id(a) for a in artists}
     key = []
-    for ax in fig.axes:
-        key.append((ax.get_visible(), *np.round(ax.get_xlim(), 9), *np.round(ax.get_ylim(), 9),
-                    ax.get_xlabel(), ax.get_ylabel(), ax.get_title(),
+    for ax in fig.axes:  # an axis drawn with the frames (its ticks move) leaves its limits and label out
+        x = () if id(ax.xaxis) in moving else (*np.round(ax.get_xlim(), 9), ax.get_xlabel())
+        y = () if id(ax.yaxis) in moving else (*np.round(ax.get_ylim(), 9), ax.get_ylabel())
+        key.append((ax.get_visible(), *x, *y, ax.get_title(),
                     tuple(a.get_visible() for a in ax.get_children() if id(a) not in moving)))
         if hasattr(ax, "get_zlim"):
             key.append((*np.round(ax.get_zlim(), 9), round(ax.azim, 6), round(ax.elev, 6)))
@@ -220,7 +221,8 @@ def render_background(fig, artists, scale: float = 2.0, palette: bool = True) ->
 class FrameTable:
     """Frames packed for a browser: a few binary arrays and a little JSON.
 
-    Each distinct path (style, vertices, codes) is stored once; a frame lists the paths it draws.
+    Each distinct path (style, vertices, codes) and text is stored once; a frame lists the paths and texts
+    it draws.
     Vertices are int16 tenths of a pixel, y measured from the top (as a canvas has it).
 
     Parameters
@@ -235,7 +237,8 @@ class FrameTable:
         self._path_id = {}
         self._verts, self._codes, self._paths = [], [], []  # path: [style, v0, n, c0 or -1]
         self._nverts = self._ncodes = 0
-        self.frames = []  # [path ids], [[style, x, y, angle, text]], extra
+        self._texts, self._text_id = [], {}  # [style, x, y (down), angle, text], each stored once
+        self.frames = []  # path ids, text ids, extras
 
     def _style(self, style) -> int:
         i = self._style_id.get(style)
@@ -279,7 +282,14 @@ class FrameTable:
     def add(self, frame: Frame, **extra) -> int:
         """Add a frame (with any JSON-able extras, e.g. its readout) and return its index."""
         ids = [self._path(*p) for p in frame.paths]
-        texts = [[self._style(s), x, round(self.height - y, 1), a, t] for s, x, y, a, t in frame.texts]
+        texts = []
+        for s, x, y, a, t in frame.texts:
+            key = (s, x, y, a, t)
+            i = self._text_id.get(key)
+            if i is None:
+                i = self._text_id[key] = len(self._texts)
+                self._texts.append([self._style(s), x, round(self.height - y, 1), a, t])
+            texts.append(i)
         self.frames.append({"paths": ids, "texts": texts, **extra})
         return len(self.frames) - 1
 
@@ -288,6 +298,6 @@ class FrameTable:
         verts = np.concatenate(self._verts) if self._verts else np.zeros((0, 2), np.int16)
         codes = np.concatenate(self._codes) if self._codes else np.zeros(0, np.uint8)
         paths = np.asarray(self._paths, dtype=np.int32).reshape(-1, 4)
-        return {"styles": self._styles, "frames": self.frames, "quantum": _QUANTUM,
+        return {"styles": self._styles, "texts": self._texts, "frames": self.frames, "quantum": _QUANTUM,
                 "verts": verts.astype("<i2").tobytes(), "codes": codes.tobytes(),
                 "paths": paths.astype("<i4").tobytes()}

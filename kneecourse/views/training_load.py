@@ -31,7 +31,7 @@ class ACWRView:
         self.n = n_days
 
     def dynamic(self):
-        return [self.load, self.ratio]
+        return [self.load, self.ratio, self.ax_load.yaxis]  # the load axis fits the log: its ticks are frames
 
     def update(self, load, ratio, bands=True):
         """Returns True when a full redraw is needed: the number of days or the y scale changed, or the
@@ -66,14 +66,14 @@ class PlanView:
         self._lims = None
 
     def dynamic(self):
-        return [self.line, self.deload, self.target]
+        return [self.line, self.deload, self.target, self.ax.xaxis, self.ax.yaxis]  # both axes fit the plan
 
     def update(self, weeks, distance, deload, target, unit):
         self.line.set_data(weeks, distance)
         self.deload.set_data(weeks[deload], distance[deload])
         self.target.set_data([0.5, max(weeks[-1] if len(weeks) else 1, 1) + 0.5], [target, target])
         top = nice_ceiling(1.1 * float(max(target, distance.max() if len(distance) else target)))
-        lims = (max(len(weeks), 1), top, unit)
+        lims = (int(nice_ceiling(max(len(weeks), 1))), top, unit)  # whole weeks, few distinct layouts
         if lims != self._lims:
             self._lims = lims
             self.ax.set_xlim(0.5, lims[0] + 0.5)

@@ -371,7 +371,7 @@ class Explorer:
         table, basis, used = self.frame_table(name)
         packed = table.pack()
         pngs = {i: png for i, png in self._layouts.values()}
-        header = {k: packed[k] for k in ("styles", "frames", "quantum")}
+        header = {k: packed[k] for k in ("styles", "texts", "frames", "quantum")}
         content = {"kind": "table", "control": name, "basis": basis, "header": header, "backgrounds": used}
         return content, [packed["verts"], packed["codes"], packed["paths"], *(pngs[i] for i in used)]
 

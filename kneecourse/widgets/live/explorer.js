@@ -90,7 +90,8 @@ export function paintFrame(ctx, table, i, background, width, height) {
     }
     ctx.restore();
   }
-  for (const [s, x, y, angle, text] of f.texts) {
+  for (const id of f.texts) {
+    const [s, x, y, angle, text] = table.texts[id];
     const st = table.styles[s];
     ctx.save();
     if (st.clip) { ctx.beginPath(); ctx.rect(st.clip[0], st.clip[1], st.clip[2], st.clip[3]); ctx.clip(); }
