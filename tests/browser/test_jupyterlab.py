@@ -43,40 +43,45 @@ ERRORS_JS = """() => {
 
 WIDGET_ERRORS_JS = """() => window.jupyterapp.shell.currentWidget.node.innerText.includes('Error displaying widget')"""
 
-DRAW_PROBE_JS = """() => {
-  if (window.__draws) return;
-  window.__draws = [];
-  const orig = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    window.__draws.push(performance.now());
-    return orig.apply(this, args);
-  };
-}"""
+#: the explorers' renderer records each frame it draws when the page asks it to (kneecourse/widgets/live)
+FRAME_PROBE_JS = "() => { window.kneecourseFrames = window.kneecourseFrames || []; }"
 
-
-#: slider-to-repaint target, median per explorer (ms), reported in build/browser/*.json
-LATENCY_TARGET_MS = 150
-#: beyond this the test fails (a clear regression)
-LATENCY_LIMIT_MS = 250
+#: slider-to-repaint target, median per explorer (ms), reported in build/browser/*.json (the benchmark,
+#: python -m kneecourse bench --browser, holds the figures; this test holds that every press is drawn)
+LATENCY_TARGET_MS = 20
 
 
 def repaint_latency_ms(page, explorer, moves=10):
-    """Median time from a slider key press to the next image drawn onto a figure canvas (page clock)."""
-    page.evaluate(DRAW_PROBE_JS)
-    handle = explorer.locator(".widget-slider .noUi-handle").first
+    """Times (ms, page clock) from a slider key press to the next frame drawn on the explorer's canvas."""
+    page.evaluate(FRAME_PROBE_JS)
+    handle = first_slider(explorer)
     handle.scroll_into_view_if_needed()
     handle.focus()
+    wait_for_table(page, explorer, handle)
     lat = []
     for k in range(moves):
         t0 = page.evaluate("() => performance.now()")
         page.keyboard.press("ArrowLeft" if k % 2 else "ArrowRight")
         try:
-            page.wait_for_function("t0 => window.__draws.some(t => t > t0)", arg=t0, timeout=5000, polling="raf")
+            page.wait_for_function("t0 => window.kneecourseFrames.some(f => f[0] > t0)", arg=t0, timeout=5000,
+                                   polling="raf")
         except Exception:  # noqa: BLE001 - a move that does not repaint is reported, not fatal here
             continue
-        lat.append(page.evaluate("t0 => Math.min(...window.__draws.filter(t => t > t0)) - t0", t0))
-        page.wait_for_timeout(150)  # let the kernel settle before the next move
+        lat.append(page.evaluate("t0 => Math.min(...window.kneecourseFrames.filter(f => f[0] > t0).map(f => f[0]))"
+                                 " - t0", t0))
+        page.wait_for_timeout(50)
     return lat
+
+
+def first_slider(explorer):
+    return explorer.locator(".kc-live-control input[type=range]").first
+
+
+def wait_for_table(page, explorer, handle, timeout_ms=60_000):
+    """Wait until the browser holds the table of frames of the control ``handle`` belongs to."""
+    name = handle.evaluate("el => el.closest('.kc-live-control').dataset.control")
+    page.wait_for_function("([el, name]) => (el.dataset.tables || '').split(' ').includes(name)",
+                           arg=[explorer.locator(".kc-live").first.element_handle(), name], timeout=timeout_ms)
 
 
 def open_and_run(page, lab_server, name, timeout_s=240):
@@ -91,22 +96,27 @@ def open_and_run(page, lab_server, name, timeout_s=240):
 
 
 def canvas_of(explorer):
-    return explorer.locator(".jupyter-matplotlib-figure canvas").first
+    return explorer.locator("canvas.kc-live-figure").first
 
 
 def explorers(page):
-    """Explorer boxes: a widget box holding a slider and an ipympl figure."""
+    """Explorer boxes: the outermost widget box holding an explorer drawn in the browser."""
     return page.locator(
-        "xpath=//div[contains(@class,'widget-box')][.//div[contains(@class,'widget-slider')]]"
-        "[.//div[contains(@class,'jupyter-matplotlib')]][not(ancestor::div[contains(@class,'widget-box')]"
-        "[.//div[contains(@class,'widget-slider')]][.//div[contains(@class,'jupyter-matplotlib')]])]"
+        "xpath=//div[contains(@class,'widget-box')][.//div[contains(@class,'kc-live')]]"
+        "[not(ancestor::div[contains(@class,'widget-box')][.//div[contains(@class,'kc-live')]])]"
     )
 
 
+def readout_of(explorer):
+    return explorer.locator(".kc-live-readout").first
+
+
 def move_slider(page, explorer, presses=5, key="ArrowRight"):
-    handle = explorer.locator(".widget-slider .noUi-handle").first
+    handle = first_slider(explorer)
     handle.scroll_into_view_if_needed()
     handle.focus()
+    if handle.input_value() == handle.get_attribute("max") and key == "ArrowRight":
+        key = "ArrowLeft"  # at the end of its range: move it the other way
     for _ in range(presses):
         page.keyboard.press(key)
 
@@ -137,7 +147,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         box.scroll_into_view_if_needed()
         canvas = canvas_of(box)
         canvas.wait_for(state="visible")
-        readout = box.locator(".widget-html-content").last
+        readout = readout_of(box)
         img0 = canvas.evaluate("c => c.toDataURL()")
         text0 = readout.inner_text()
         move_slider(page, box)
@@ -145,24 +155,14 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         text1 = readout.inner_text()
         assert img1 != img0 or text1 != text0, f"{name}: explorer {i} did not react to its slider"
         assert img1 != img0, f"{name}: explorer {i}: the figure did not redraw after the slider moved"
-        # slider-to-repaint latency: key press until the next frame is drawn on a canvas, medians of 10 moves
-        # (after the 5 above as a warm-up). Load on a shared machine only ever adds time, so a median above the
-        # target is measured again (up to 3 times) and the best median is the explorer's latency.
-        medians = []
-        for _ in range(3):
-            lat = repaint_latency_ms(page, box)
-            assert len(lat) >= 8, f"{name}: explorer {i} repainted after only {len(lat)} of 10 moves"
-            medians.append(round(statistics.median(lat), 1))
-            if medians[-1] <= LATENCY_TARGET_MS:
-                break
-        best = min(medians)
-        report["latency_ms"].append(best)
-        report["medians_ms"].append(medians)
-        report["within_target"].append(best <= LATENCY_TARGET_MS)
-        # typical 60-100 ms; a busy 2-core machine (browser, server and kernel share it) has measured up to
-        # 170 ms, almost all of it in the JupyterLab/ipympl image transport, so only a clear regression fails
-        assert best <= LATENCY_LIMIT_MS, (
-            f"{name}: explorer {i}: slider-to-repaint {medians} ms, best above {LATENCY_LIMIT_MS} ms")
+        # slider-to-repaint: every key press draws a frame in the browser, from the table of the control being
+        # moved (no kernel round trip); the times are reported (build/browser/*.json), the benchmark holds them
+        lat = repaint_latency_ms(page, box)
+        assert len(lat) == 10, f"{name}: explorer {i} repainted after only {len(lat)} of 10 moves"
+        median = round(statistics.median(lat), 1)
+        report["latency_ms"].append(median)
+        report["medians_ms"].append([median])
+        report["within_target"].append(median <= LATENCY_TARGET_MS)
     if n == 0:
         # notebooks without explorers still have self-checks: answer one and see feedback
         q = page.locator(".kneecourse-question").first
@@ -220,11 +220,11 @@ def test_program_tool_screen_filter_and_builder(page, lab_server):
 def test_planner_in_training_load(page, lab_server):
     open_and_run(page, lab_server, "07_training_load.ipynb")
     planner = explorers(page).nth(1)
-    readout = planner.locator(".widget-html-content").last
+    readout = readout_of(planner)
     planner.scroll_into_view_if_needed()
     before = readout.inner_text()
     assert "weeks" in before
-    handle = planner.locator(".widget-slider", has_text="maximum weekly increase").locator(".noUi-handle")
+    handle = planner.locator(".kc-live-control", has_text="maximum weekly increase").locator("input")
     handle.focus()
     for _ in range(5):
         page.keyboard.press("ArrowLeft")

@@ -268,3 +268,29 @@ def test_no_critical_or_serious_accessibility_violations_on_any_page(site, brows
     Path(ARTIFACTS / f"axe_site_{mode}.json").write_text(
         json.dumps({"nodes_by_impact": totals, "pages": report}, indent=1))
     assert not failures, failures
+
+
+def test_explorers_move_on_the_site_without_a_kernel(site, reader):
+    """The module's explorer is the live one, drawn from the tables the page ships: a control moves and draws
+    every press; while it is away from the built state the others wait (the page says why), and going back
+    frees them."""
+    reader.goto(f"{site['url']}/03_patellofemoral_load.html")
+    root = reader.locator("figure.kc-explorer-static .kc-live").first
+    root.wait_for(state="visible")
+    assert reader.locator("figure.kc-explorer-static .kc-live-host img").first.is_hidden()
+    canvas = root.locator("canvas.kc-live-figure")
+    assert canvas.get_attribute("role") == "img" and "pulley" in canvas.get_attribute("aria-label")
+    reader.evaluate("() => { window.kneecourseFrames = []; }")
+    knee = root.locator('[data-control="knee_flexion_deg"] input')
+    readout = root.locator(".kc-live-readout")
+    before = readout.inner_text()
+    knee.focus()
+    for _ in range(10):
+        reader.keyboard.press("ArrowRight")
+        reader.wait_for_timeout(30)
+    reader.wait_for_function("() => window.kneecourseFrames.length >= 10")
+    assert readout.inner_text() != before
+    moment = root.locator('[data-control="knee_moment_nm"] input')
+    assert moment.is_disabled() and "launch button" in root.locator(".kc-live-note").inner_text()
+    root.get_by_role("button", name="back to the start").click()
+    assert not moment.is_disabled() and readout.inner_text() == before

@@ -41,13 +41,14 @@ MIN_SLIDER_PX = 240
 #: every text a learner reads in the explorer: labels, slider readouts, buttons, readout and caption
 _MEASURE = """box => {
   const sizes = [];
-  for (const el of box.querySelectorAll('.widget-label, .widget-readout, button, select, .widget-html-content')) {
+  for (const el of box.querySelectorAll('.widget-label, .widget-readout, button, select, .widget-html-content, '
+                                        + '.kc-live label, .kc-live output, .kc-live-readout, .kc-live-caption')) {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || !(el.innerText || '').trim()) continue;
     sizes.push([el.className.split(' ')[0] + ': ' + (el.innerText || '').trim().slice(0, 30),
                 parseFloat(getComputedStyle(el).fontSize)]);
   }
-  const sliders = [...box.querySelectorAll('.widget-hslider .slider-container')].map(
+  const sliders = [...box.querySelectorAll('.widget-hslider .slider-container, .kc-live input[type=range]')].map(
       el => el.getBoundingClientRect().width);
   // the page may scroll in an inner container: measure where the explorer and everything above it end
   for (let el = box; el; el = el.parentElement) { el.scrollTop = 0; el.scrollLeft = 0; }

@@ -14,9 +14,10 @@ Each learner, all at the same time, as on a workshop morning:
    ``--repo``) into ``~/kneecourse`` of their own home;
 3. runs two course notebooks from that copy at once (modules 3 and 6), a kernel each, cell by cell
    through the server's REST and websocket API, as a browser would;
-4. in the module-3 kernel, moves the PF explorer's knee-angle slider 40 times and times each
-   update in the kernel: the model, the blitted redraw, the PNG diff of the figure and its message
-   out of the kernel (not the network or the browser's paint, which the browser tests measure).
+4. in the module-3 kernel, drags the PF explorer's knee angle as the browser does: the kernel builds
+   the control's table of frames once (timed), then hears 40 values (each timed: the model, the
+   readout and, for the last, the frame it sends); the browser draws the drag itself from the table
+   (the drag benchmark, ``python -m kneecourse bench --browser``, measures that part).
 
 The run is bounded: it stops after ``--timeout`` seconds whatever happens. Prints, per learner, the
 pull time, the notebook cells run, peak memory (server + kernels), the p95 slider update and any
@@ -59,15 +60,20 @@ from IPython.display import display
 from kneecourse.widgets import PatellofemoralExplorer
 _e = PatellofemoralExplorer()
 display(_e)
-_e.fig.canvas.draw()  # the first full draw a browser asks for: from here on a step is blitted and sent as an image
+# what the browser asks of the kernel for a drag: the control's table when the pointer reaches it, then the
+# values it draws from that table (every step here, though a browser sends one every 400 ms), the last one final
+_t0 = time.perf_counter()
+_e.frame_table_message("knee_flexion_deg")
+_table_ms = 1000 * (time.perf_counter() - _t0)
 _ms = []
 for _i in range({SLIDER_STEPS}):
     _t0 = time.perf_counter()
-    _e.set(knee_flexion_deg=float(20 + 4 * (_i % 20)))
+    _e._browser_set({{**_e._values_json(), "knee_flexion_deg": float(20 + 4 * (_i % 20))}},
+                    final=_i == {SLIDER_STEPS} - 1, tabled=True)
     _ms.append(1000 * (time.perf_counter() - _t0))
 print("SLIDER_MS", json.dumps(_ms))
+print("TABLE_MS", json.dumps(_table_ms))
 """
-
 
 def course_repository(work: Path, source: str | None) -> str:
     """A git URL to pull the course from: ``source``, or a bare clone of this checkout's HEAD."""
@@ -158,7 +164,7 @@ class Learner:
         self.base, self.token, self.name, self.repo, self.folder = base, token, name, repo, work
         self.http = AsyncHTTPClient()
         self.errors, self.peak_mb, self.seconds, self.cells = [], 0.0, None, 0
-        self.pull_s, self.slider_ms = None, []
+        self.pull_s, self.slider_ms, self.table_ms = None, [], float("nan")
 
     async def api(self, method, path, body=None, hub=True):
         url = f"{self.base}/hub/api{path}" if hub else f"{self.base}/user/{self.name}/api{path}"
@@ -260,6 +266,8 @@ class Learner:
                 for line in out.splitlines():
                     if line.startswith("SLIDER_MS "):
                         self.slider_ms = json.loads(line.split(" ", 1)[1])
+                    elif line.startswith("TABLE_MS "):
+                        self.table_ms = float(json.loads(line.split(" ", 1)[1]))
                 if not self.slider_ms:
                     self.errors.append("the slider timing printed nothing")
         finally:
@@ -332,7 +340,8 @@ def main(argv=None) -> int:
     rows = [{"learner": x.name, "seconds": round(x.seconds or float("nan"), 1),
              "pull_s": round(x.pull_s or float("nan"), 1), "peak_mb": round(x.peak_mb, 1),
              "cells_executed": x.cells, "slider_p95_ms": round(percentile(x.slider_ms, 95), 1),
-             "slider_median_ms": round(percentile(x.slider_ms, 50), 1), "errors": x.errors} for x in learners]
+             "slider_median_ms": round(percentile(x.slider_ms, 50), 1), "table_ms": round(x.table_ms, 1),
+             "errors": x.errors} for x in learners]
     ok = all(not r["errors"] for r in rows)
     every_step = [ms for x in learners for ms in x.slider_ms]
     summary = {"learners": args.learners, "kernel_transport": args.kernel_transport,
@@ -343,6 +352,7 @@ def main(argv=None) -> int:
                "pull_s_max": max((r["pull_s"] for r in rows), default=0.0),
                "slider_p95_ms_worst_learner": max((r["slider_p95_ms"] for r in rows), default=0.0),
                "slider_p95_ms_all_steps": round(percentile(every_step, 95), 1),
+               "table_ms_max": max((r["table_ms"] for r in rows), default=0.0),
                "rows": rows, "cpus": os.cpu_count()}
     if args.json:
         print(json.dumps(summary, indent=1))
@@ -350,7 +360,8 @@ def main(argv=None) -> int:
         for r in rows:
             print(f"{r['learner']}: pulled in {r['pull_s']:5.1f} s, "
                   f"{r['cells_executed']} cells in {r['seconds']:6.1f} s, "
-                  f"peak {r['peak_mb']:6.1f} MB (server + kernels), slider p95 {r['slider_p95_ms']:6.1f} ms"
+                  f"peak {r['peak_mb']:6.1f} MB (server + kernels), slider p95 {r['slider_p95_ms']:6.1f} ms, "
+                  f"table {r['table_ms']:6.0f} ms"
                   + (f"  ERRORS: {r['errors']}" if r["errors"] else ""))
         print(f"{args.learners} learners on {os.cpu_count()} cores: wall time {wall:.1f} s, "
               f"failures {summary['failures']}, peak memory per learner {summary['peak_mb_median']:.0f} MB median / "
