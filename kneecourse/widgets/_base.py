@@ -126,6 +126,7 @@ class Explorer:
         self._live = None
         self._layouts = {}  # layout key -> (id, PNG of the fixed layer)
         self._applying = False
+        self._frames = {}  # control -> (the other controls' values, {position: (frame, layout id)}): the last table
         self._build(self.fig)
         # lay the figure out once, then freeze it: constrained layout on every
         # redraw would cost more than the redraw itself
@@ -222,12 +223,14 @@ class Explorer:
             return
         self.update()
 
-    def update(self, push: bool = True) -> None:
+    def update(self, push: bool = True, _from_browser: bool = False) -> None:
         """Run the model and redraw the figure in place.
 
         With ``push`` False (the browser drew this state from its table) only the state and the readout
         are brought up to date; the figure's artists follow when it is next shown.
         """
+        if not _from_browser:  # something besides the controls may have changed (a learner's own log): no reuse
+            self._frames = {}
         t0 = time.perf_counter()
         try:
             state = self._compute(**self.values())
@@ -253,9 +256,14 @@ class Explorer:
         if self._live is None:
             self.redraw(full)
             return
-        layout, png = self._layout()
+        frame, layout = self._known_frame()
+        if frame is None:
+            frame = record_frame(self.fig, self._dynamic_artists())
+            layout, png = self._layout()
+        else:
+            png = next(p for i, p in self._layouts.values() if i == layout)
         table = FrameTable(self.fig.bbox.height)
-        table.add(record_frame(self.fig, self._dynamic_artists()), readout=self.readout.value, layout=layout)
+        table.add(frame, readout=self.readout.value, layout=layout)
         with self._live.hold_sync():
             if self._live.layout != layout or not self._live.background:
                 self._live.background = png
@@ -311,6 +319,7 @@ class Explorer:
                     del changed[k]
         finally:
             self._applying = False
+        self._frames = {}  # control -> (the other controls' values, {position: (frame, layout id)}): the last table
         if not changed:
             if final:
                 self._show()
@@ -321,7 +330,16 @@ class Explorer:
             if push:
                 self._show()
             return
-        self.update(push=push)
+        self.update(push=push, _from_browser=True)
+
+    def _known_frame(self):
+        """The frame of the current state from the last table that holds it (the browser drew it from there),
+        or (None, None)."""
+        now = self._values_json()
+        for name, (basis, frames) in self._frames.items():
+            if all(now[k] == v for k, v in basis.items()) and now[name] in frames:
+                return frames[now[name]]
+        return None, None
 
     def frame_table(self, name: str):
         """Frames of the explorer at every position of control ``name``, the other controls as they are.
@@ -340,6 +358,7 @@ class Explorer:
         moving = self._dynamic_artists()
         used = []
         base = self.values()
+        known = {}
         try:
             for v in positions(self.controls[name]):
                 if name == self.frame_control:
@@ -355,13 +374,16 @@ class Explorer:
                 layout, _ = self._layout()
                 if layout not in used:
                     used.append(layout)
-                table.add(record_frame(self.fig, moving), readout=self._describe(state), layout=layout)
+                frame = record_frame(self.fig, moving)
+                known[v] = (frame, layout)
+                table.add(frame, readout=self._describe(state), layout=layout)
         finally:
             self._drawn = False  # back to the explorer's own state when next shown
             if self.state is not None:
                 self._draw(self.state)
                 self._drawn = True
         basis = {k: v for k, v in self._values_json().items() if k != name}
+        self._frames[name] = (basis, known)
         return table, basis, used
 
     def frame_table_message(self, name: str):

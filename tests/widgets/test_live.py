@@ -151,3 +151,18 @@ def test_the_still_figure_is_the_live_drawing():
     e._browser_set({**live.values, "knee_flexion_deg": 90.0}, final=True, tabled=True)
     again = record_frame(e.fig, e._dynamic_artists())
     assert [t[-1] for t in again.texts] == [live.frame["texts"][i][-1] for i in live.frame["frames"][0]["texts"]]
+
+
+def test_the_frame_of_a_move_drawn_from_a_table_is_taken_from_it_not_drawn_again(monkeypatch):
+    import kneecourse.widgets._base as base
+
+    e = PatellofemoralExplorer()
+    live = e.live()
+    table, _, _ = e.frame_table("knee_flexion_deg")
+    calls = []
+    real = base.record_frame
+    monkeypatch.setattr(base, "record_frame", lambda *a: calls.append(1) or real(*a))
+    e._browser_set({**live.values, "knee_flexion_deg": 75.0}, final=True, tabled=True)
+    assert not calls and live.frame["frames"][0]["readout"] == table.frames[75]["readout"]
+    e.set(mass_kg=80.0)  # a change from Python: the table no longer holds this state, the frame is drawn
+    assert calls
