@@ -319,7 +319,6 @@ class Explorer:
                     del changed[k]
         finally:
             self._applying = False
-        self._frames = {}  # control -> (the other controls' values, {position: (frame, layout id)}): the last table
         if not changed:
             if final:
                 self._show()
