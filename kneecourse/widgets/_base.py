@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import time
+import types
 
 import ipywidgets as W
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -134,7 +135,8 @@ class Explorer:
         self.fig.set_layout_engine("none")
         self._background = None
         self._draw_cid = self.fig.canvas.mpl_connect("draw_event", self._on_draw)
-        self.readout = W.HTML(value="")
+        #: the readout's HTML (``.value``); the browser shows it (no widget of its own: nothing to sync twice)
+        self.readout = types.SimpleNamespace(value="")
         self.state = None
         self.error = None
         self.last_update_s = 0.0

@@ -8,9 +8,11 @@ The build stages a Sphinx source folder from the course's own files, then runs S
   (Binder, the workshop's hub through nbgitpuller when ``--hub`` or ``KNEECOURSE_HUB_URL`` names one, and
   the app page of each explorer on the page), citations such as ``[walker1988]`` turned into links to
   the bibliography;
-* explorers in their initial state (an image with a text alternative, the settings and the readout as
-  text, links to move them), self-checks and predictions as forms that give the notebook's own
-  feedback in the browser, code exercises with their hints and worked solution folded;
+* explorers that move without a kernel, one control at a time from their initial state (the same
+  renderer as in JupyterLab, with the tables of frames in the page), over an image with a text
+  alternative, the settings and the readout as text and links to the live app; self-checks and
+  predictions as forms that give the notebook's own feedback in the browser, code exercises with their
+  hints and worked solution folded;
 * the course map as the table of contents, an app-page list, and one bibliography generated from
   ``data/references.json``;
 * MathJax copied from the ``jupyter-server-mathjax`` package: no page loads anything from another site.
@@ -156,9 +158,10 @@ claim with a small physical model and see what the published evidence says.
 ```
 
 **How to use this site.** Every page is a course notebook, run when the site was built: its figures are
-images, each with a text description, and its explorers are shown in their first position with their
-settings and readout written out. To move the sliders, open the page live with a button in the bar at the
-top of the page (Binder, or your workshop's hub), or open the explorer's app page. The self-checks work
+images, each with a text description. Its explorers move here, one control at a time from their first
+position (the drawings were computed by the course's models when the site was built). To move two controls
+at once, or change the code, open the page live with a button in the bar at the top of the page (Binder, or
+your workshop's hub), or open the explorer's app page. The self-checks work
 here: choose or type an answer and press **Check** (answers given here are not added to your course progress;
 predictions are kept in this browser only). Search finds any word in the course.
 
