@@ -22,9 +22,7 @@ import contextlib
 import json
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,22 +31,22 @@ import uuid
 from pathlib import Path
 
 from ..course.explorers import EXPLORERS
+from .local_server import CHROMIUM_ARGS, free_port, serve
 
-__all__ = ["TARGETS", "run", "CHROMIUM_ARGS"]
+__all__ = ["TARGETS", "KERNEL_READY_JS", "ALL_DONE_JS", "run", "table", "available"]
 
 #: targets per explorer: repaint median (ms), frames drawn of 40 presses, settle (ms), kernel CPU per step (ms)
 TARGETS = {"repaint_median_ms": 20.0, "burst_frames": 35, "settle_ms": 50.0, "kernel_cpu_ms_per_step": 2.0}
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
 
-_KERNEL_READY = """() => {
+#: the notebook's kernel is connected and idle (the "idle" indicator shows before the websocket connects)
+KERNEL_READY_JS = """() => {
   const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
   const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
   return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
 }"""
-_ALL_DONE = """() => {
+#: every code cell of the notebook has run
+ALL_DONE_JS = """() => {
   const w = window.jupyterapp.shell.currentWidget;
   const k = w.sessionContext.session && w.sessionContext.session.kernel;
   if (!k || k.status !== 'idle') return false;
@@ -62,12 +60,6 @@ _EXECUTE = """async (code) => {
   await f.done;
   return out;
 }"""
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _notebook(explorer) -> dict:
@@ -91,7 +83,7 @@ def _jupyterlab(root: Path):
         f = settings / plugin
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(json.dumps(values))
-    token, port = uuid.uuid4().hex, _free_port()
+    token, port = uuid.uuid4().hex, free_port()
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTERLAB_WORKSPACES_DIR=str(root.parent / "ws"),
                KNEECOURSE_HOME=str(root.parent / "home"), JUPYTER_RUNTIME_DIR=str(root.parent / "runtime"))
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
@@ -100,25 +92,9 @@ def _jupyterlab(root: Path):
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     url = f"http://127.0.0.1:{port}"
-    with open(root.parent / "server.log", "w") as log:
-        proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
-        try:
-            deadline = time.time() + 120
-            while True:
-                if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("JupyterLab did not start: " + (root.parent / "server.log").read_text()[-2000:])
-                try:
-                    with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2):
-                        break
-                except OSError:
-                    time.sleep(0.5)
-            yield url, token
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with serve(cmd, env, f"{url}/api/status?token={token}", root.parent / "server.log", "JupyterLab", timeout_s=120,
+               cwd=root):
+        yield url, token
 
 
 def _cpu_s(pid: int) -> float:
@@ -135,9 +111,9 @@ def _pct(xs, q):
 def bench_one(page, url, token, explorer, presses=40, gap_ms=25, singles=20):
     """Open one explorer's notebook and measure its drag figures (see the module's docstring)."""
     page.goto(f"{url}/lab/workspaces/b{uuid.uuid4().hex[:10]}/tree/{explorer.app}.ipynb?reset&token={token}")
-    page.wait_for_function(_KERNEL_READY, timeout=120_000)
+    page.wait_for_function(KERNEL_READY_JS, timeout=120_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    page.wait_for_function(_ALL_DONE, timeout=240_000, polling=250)
+    page.wait_for_function(ALL_DONE_JS, timeout=240_000, polling=250)
     root = page.locator(".kc-live").first
     root.wait_for(state="visible", timeout=60_000)
     pid = int(page.evaluate(_EXECUTE, "import os; print(os.getpid())").strip())

@@ -12,35 +12,25 @@ Chromium: Debian's package (``apt-get install -y chromium``) at
 missing or broken browser fails the run; locally the browser tests are
 skipped with a loud message.
 """
-import contextlib
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
 
+from kneecourse.cli.local_server import CHROMIUM_ARGS, free_port, serve
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "browser"
 CHROMIUM = os.environ.get("KNEECOURSE_CHROMIUM", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+_free_port = free_port  # the browser tests' name for it (test_voila_apps, test_binder)
 
 
 def _no_browser(reason):
@@ -51,34 +41,6 @@ def _no_browser(reason):
         pytest.fail(msg)
     sys.stderr.write(msg)
     pytest.skip(reason)
-
-
-@contextlib.contextmanager
-def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None):
-    """Start a server process, wait until ``ready_url`` answers 200, stop it afterwards."""
-    log = open(log_path, "w")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
-    try:
-        deadline = time.time() + timeout_s
-        while time.time() < deadline:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{what} exited early; log:\n{Path(log_path).read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(ready_url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError(f"{what} did not answer within {timeout_s} s")
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")

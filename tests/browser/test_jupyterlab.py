@@ -8,25 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from kneecourse.cli.drag_bench import ALL_DONE_JS, KERNEL_READY_JS
+
 from .conftest import ARTIFACTS, LATENCY_REPORTS, ROOT
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-
-KERNEL_READY_JS = """() => {
-  const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-  const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
-  return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
-}"""
-
-ALL_DONE_JS = """() => {
-  const w = window.jupyterapp.shell.currentWidget;
-  const k = w.sessionContext.session && w.sessionContext.session.kernel;
-  if (!k || k.status !== 'idle') return false;
-  const cells = w.content.widgets.filter(c => c.model.type === 'code');
-  return cells.every(c => c.model.executionCount !== null && !c.promptNode.textContent.includes('*'));
-}"""
 
 ERRORS_JS = """() => {
   const w = window.jupyterapp.shell.currentWidget;
