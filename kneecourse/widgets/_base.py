@@ -301,7 +301,7 @@ class Explorer:
                 "alt": f"{self._name()}. {describe_figure(self.fig)}",
                 "caption": self.caption, "projector": is_projector(), "drag": self.drag,
             }
-            self._live = LiveFigure(spec, self._browser_set, self.frame_table_message)
+            self._live = LiveFigure(spec, self._browser_set, self.frame_table_messages)
             self._show()
         return self._live
 
@@ -342,8 +342,9 @@ class Explorer:
                 return frames[now[name]]
         return None, None
 
-    def frame_table(self, name: str):
-        """Frames of the explorer at every position of control ``name``, the other controls as they are.
+    def frame_table(self, name: str, stride: int = 1):
+        """Frames of the explorer at every (``stride``-th) position of control ``name``, the other controls as
+        they are.
 
         Returns
         -------
@@ -361,7 +362,7 @@ class Explorer:
         base = self.values()
         known = {}
         try:
-            for v in positions(self.controls[name]):
+            for v in positions(self.controls[name])[::stride]:
                 if name == self.frame_control:
                     state = self.state
                     self._draw_frame(state, v)
@@ -387,15 +388,29 @@ class Explorer:
         self._frames[name] = (basis, known)
         return table, basis, used
 
-    def frame_table_message(self, name: str):
-        """The table of control ``name`` as the browser takes it: (content, buffers)."""
+    #: a first, coarse table has about this many frames: the drag moves after a fraction of the whole table's time
+    coarse_frames = 24
+
+    def frame_table_messages(self, name: str):
+        """The tables of control ``name`` as the browser takes them: a coarse one first (every k-th position,
+        when the control has many more than :attr:`coarse_frames`), then the whole one, each as it is made."""
         if name not in self.controls:
-            return None
-        table, basis, used = self.frame_table(name)
+            return
+        from .live import positions
+
+        stride = max(1, -(-len(positions(self.controls[name])) // self.coarse_frames))
+        if stride > 2:
+            yield self.frame_table_message(name, stride)
+        yield self.frame_table_message(name)
+
+    def frame_table_message(self, name: str, stride: int = 1):
+        """The table of control ``name`` (every ``stride``-th position) as the browser takes it: (content, buffers)."""
+        table, basis, used = self.frame_table(name, stride)
         packed = table.pack()
         pngs = {i: png for i, png in self._layouts.values()}
         header = {k: packed[k] for k in ("styles", "texts", "frames", "quantum")}
-        content = {"kind": "table", "control": name, "basis": basis, "header": header, "backgrounds": used}
+        content = {"kind": "table", "control": name, "basis": basis, "header": header, "backgrounds": used,
+                   "stride": stride}
         return content, [packed["verts"], packed["codes"], packed["paths"], *(pngs[i] for i in used)]
 
     def widget(self):

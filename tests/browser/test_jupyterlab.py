@@ -66,9 +66,9 @@ def first_slider(explorer):
 
 
 def wait_for_table(page, explorer, handle, timeout_ms=60_000):
-    """Wait until the browser holds the table of frames of the control ``handle`` belongs to."""
+    """Wait until the browser holds the whole table of frames of the control ``handle`` belongs to."""
     name = handle.evaluate("el => el.closest('.kc-live-control').dataset.control")
-    page.wait_for_function("([el, name]) => (el.dataset.tables || '').split(' ').includes(name)",
+    page.wait_for_function("([el, name]) => (el.dataset.whole || '').split(' ').includes(name)",
                            arg=[explorer.locator(".kc-live").first.element_handle(), name], timeout=timeout_ms)
 
 

@@ -163,3 +163,18 @@ def test_the_course_site_builds_its_source_from_an_installed_copy(wheel, tmp_pat
     for needed in ("conf.py", "index.md", "references.bib", "_static/kneecourse-quiz.js", "_static/favicon.svg",
                    "_static/mathjax/MathJax.js", "03_patellofemoral_load.ipynb"):
         assert (tmp_path / "staged" / needed).is_file(), needed
+
+
+def test_wheel_carries_the_explorers_renderer(wheel, tmp_path):
+    """The browser renderer's script and style ship in the wheel and load from an installed copy elsewhere."""
+    names = zipfile.ZipFile(wheel).namelist()
+    for part in sorted((ROOT / "kneecourse" / "widgets" / "live").glob("*.[jc]s*")):
+        assert f"kneecourse/widgets/live/{part.name}" in names, f"{part.name} is missing from the wheel"
+    target = tmp_path / "site-packages"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = ("from kneecourse.widgets.live import LiveFigure, static_script; "
+            "assert 'export default' in LiveFigure._esm and '.kc-live' in LiveFigure._css; "
+            "assert 'kc-live-data' in static_script(); print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(target)})
+    assert out.stdout.strip() == "ok", out.stderr[-2000:]

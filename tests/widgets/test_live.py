@@ -107,9 +107,11 @@ def test_the_browser_gets_a_table_with_its_backgrounds_on_request(monkeypatch):
     sent = []
     monkeypatch.setattr(live, "send", lambda content, buffers=None: sent.append((content, buffers)))
     live._handle(live, {"kind": "want", "control": "knee_moment_nm"}, [])
-    (content, buffers), = sent
-    assert content["kind"] == "table" and content["control"] == "knee_moment_nm"
-    assert len(content["header"]["frames"]) == len(positions(e.controls["knee_moment_nm"]))
+    (coarse, _), (content, buffers) = sent  # a coarse table first, so the drag moves sooner, then the whole one
+    n = len(positions(e.controls["knee_moment_nm"]))
+    assert coarse["stride"] == 3 and len(coarse["header"]["frames"]) == -(-n // 3)
+    assert content["kind"] == "table" and content["control"] == "knee_moment_nm" and content["stride"] == 1
+    assert len(content["header"]["frames"]) == n
     # the stress axis rescales as the moment grows: its ticks are drawn with the frames over one fixed layer
     assert len(content["backgrounds"]) == 1 and len(buffers) == 4 and buffers[3][:4] == b"\x89PNG"
     texts = content["header"]["texts"]
@@ -166,3 +168,10 @@ def test_the_frame_of_a_move_drawn_from_a_table_is_taken_from_it_not_drawn_again
     assert not calls and live.frame["frames"][0]["readout"] == table.frames[75]["readout"]
     e.set(mass_kg=80.0)  # a change from Python: the table no longer holds this state, the frame is drawn
     assert calls
+
+
+def test_a_control_with_few_positions_gets_its_whole_table_at_once():
+    e = PatellofemoralExplorer()
+    replies = list(e.frame_table_messages("weight_bearing"))
+    assert [r[0]["stride"] for r in replies] == [1]
+    assert list(e.frame_table_messages("not_a_control")) == []

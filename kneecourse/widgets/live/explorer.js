@@ -310,6 +310,15 @@ function render({ model, el }) {
     return t.table;
   }
 
+  /** The row of the control's table for its value: a coarse table (every k-th position) draws the nearest. */
+  function rowOf(name) {
+    const t = tables[name], i = positionOf(byName[name], values[name]);
+    const stride = (t && t.stride) || 1;
+    const row = Math.min(t.table.frames.length - 1, Math.round(i / stride));
+    readout.classList.toggle("kc-live-approx", row * stride !== i);
+    return row;
+  }
+
   function want(name) {
     if (validTable(name)) return;
     const basis = JSON.stringify(basisOf(name));
@@ -370,7 +379,7 @@ function render({ model, el }) {
     shownValue[c.name].textContent = formatValue(c, values[c.name]);
     active = final && c.kind !== "range" ? null : c.name;
     const t = validTable(c.name);
-    if (t) paint(t, positionOf(c, values[c.name]));
+    if (t) paint(t, rowOf(c.name));
     else want(c.name);
     if (model.static) { model.staticMoved(c.name, values, note, setInputs); return; }
     // the kernel hears the value a few times a second, and for certain once the control is still
@@ -389,7 +398,7 @@ function render({ model, el }) {
     if (i >= c.n - 1) i = 0;
     btn.textContent = "❚❚ pause";
     playTimer = setInterval(() => {
-      if (!validTable(c.name)) return; // wait for the table
+      if (!validTable(c.name) || tables[c.name].stride > 1) return; // wait for the whole table
       inputs[c.name].value = String(i);
       active = c.name;
       moved(c, i >= c.n - 1);
@@ -421,10 +430,14 @@ function render({ model, el }) {
     if (msg.kind !== "table") return;
     const [verts, codes, paths, ...pngs] = buffers;
     (msg.backgrounds || []).forEach((id, k) => addBackground(id, pngs[k]));
-    tables[msg.control] = { basis: msg.basis, table: decodeTable(msg.header, verts, codes, paths) };
+    const had = tables[msg.control];
+    const stride = msg.stride || 1;
+    if (had && had.stride < stride && JSON.stringify(had.basis) === JSON.stringify(msg.basis)) return; // finer already
+    tables[msg.control] = { basis: msg.basis, stride, table: decodeTable(msg.header, verts, codes, paths) };
     delete wanted[msg.control];
     root.dataset.tables = Object.keys(tables).join(" ");
-    if (active === msg.control && validTable(active)) paint(tables[active].table, positionOf(byName[active], values[active]));
+    root.dataset.whole = Object.keys(tables).filter((k) => tables[k].stride === 1).join(" ");
+    if (active === msg.control && validTable(active)) paint(tables[active].table, rowOf(active));
   });
   model.on("change:frame", showKernelFrame);
   model.on("change:values", () => {

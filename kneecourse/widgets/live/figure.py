@@ -74,8 +74,9 @@ class LiveFigure(anywidget.AnyWidget):
         (px), ``alt`` (the figure's text alternative), ``caption``, ``projector``.
     on_set : callable(values: dict, final: bool, tabled: bool)
         Called when the learner moved a control (a few times a second during a drag, and on release).
-    on_want : callable(control: str) -> (content: dict, buffers: list)
-        Called when the browser asks for the table of frames of one control.
+    on_want : callable(control: str) -> iterable of (content: dict, buffers: list)
+        Called when the browser asks for the table of frames of one control; each reply is sent as it
+        comes (a coarse table first, then the whole one).
     """
 
     _esm = (_HERE / "explorer.js").read_text(encoding="utf-8")
@@ -100,6 +101,5 @@ class LiveFigure(anywidget.AnyWidget):
         if kind == "set":
             self._on_set(dict(content.get("values") or {}), bool(content.get("final")), bool(content.get("tabled")))
         elif kind == "want":
-            reply = self._on_want(str(content.get("control")))
-            if reply is not None:
+            for reply in self._on_want(str(content.get("control"))) or ():
                 self.send(*reply)
