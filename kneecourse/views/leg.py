@@ -20,13 +20,18 @@ class Leg3DView:
             (line,) = ax.plot(*xyz, color=COLORS.get(name, COLORS["bone"]), lw=6 if name != "fibula" else 3,
                               solid_capstyle="round", label=name)
             self.lines[name] = line
-        (self.axis_line,) = ax.plot([0, 0], [0, 0], [0, 0], color=COLORS["current"], lw=1.5, ls="--",
+        # black, not another orange: the tibia (vermillion) and the fibula (orange) are told apart by colour
+        (self.axis_line,) = ax.plot([0, 0], [0, 0], [0, 0], color=COLORS["com"], lw=1.5, ls="--",
                                     label="tibial long axis")
         ax.set(xlim=(-0.25, 0.25), ylim=(-0.35, 0.25), zlim=(-0.55, 0.45))
         ax.set_xlabel("lateral (m)")
         ax.set_ylabel("anterior (m)")
         ax.set_zlabel("up (m)")
         ax.set_box_aspect((0.5, 0.6, 1.0))
+        from matplotlib.ticker import MaxNLocator
+
+        for axis in (ax.xaxis, ax.yaxis, ax.zaxis):  # three ticks a side: the labels do not run together
+            axis.set_major_locator(MaxNLocator(3))
         ax.view_init(elev=12, azim=-40)
         legend_below(ax)
 

@@ -21,7 +21,8 @@ __all__ = ["LegExplorer", "FootAngleExplorer"]
 class LegExplorer(Explorer):
     """3D leg posed by knee flexion, with the screw-home coupling curve beside it."""
 
-    caption = ("bend the knee slowly from 0° to 90° and watch the tibia (orange) turn inwards; "
+    caption = ("bend the knee slowly from 0° to 90° (or drag across the drawing) and watch the tibia (red-orange) "
+               "turn inwards; "
                "switch the coupling off to see a pure hinge.")
     figsize = (8.6, 4.4)
     drag = {"control": "knee_flexion_deg", "axis": "x"}

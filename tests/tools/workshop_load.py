@@ -61,7 +61,7 @@ from kneecourse.widgets import PatellofemoralExplorer
 _e = PatellofemoralExplorer()
 display(_e)
 # what the browser asks of the kernel for a drag: the control's table when the pointer reaches it, then the
-# values it draws from that table (every step here, though a browser sends one every 400 ms), the last one final
+# values it draws from that table (every step here, though a browser sends one a second), the last one final
 _t0 = time.perf_counter()
 _e.frame_table_message("knee_flexion_deg")
 _table_ms = 1000 * (time.perf_counter() - _t0)

@@ -10,7 +10,7 @@
 // moving one control at a time from the shown state).
 
 const FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif";
-const SEND_EVERY_MS = 400; // during a drag the kernel hears the value this often
+const SEND_EVERY_MS = 1000; // during a long drag the kernel hears the value this often
 const SETTLE_MS = 250; // and once more when the control has been still this long (a key burst, a release)
 const EPS = 1e-9;
 const NAV_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", " "]);
