@@ -95,6 +95,8 @@ def test_a_year_of_daily_runs_imports_file_by_file_as_fast_as_a_week(tmp_path):
     import time
 
     year, week = tmp_path / "year", tmp_path / "week"
+    year.mkdir()
+    week.mkdir()
     write_season(year, 365)
     write_season(week, 7)
     per_file = {}
