@@ -34,7 +34,7 @@ from pathlib import Path
 from ..course.explorers import EXPLORERS
 from .local_server import CHROMIUM_ARGS, free_port, serve
 
-__all__ = ["TARGETS", "KERNEL_READY_JS", "ALL_DONE_JS", "run", "table", "available"]
+__all__ = ["TARGETS", "KERNEL_READY_JS", "ALL_DONE_JS", "single_press_repaints", "run", "table", "available"]
 
 #: targets per explorer: repaint median (ms), frames drawn of 40 presses, settle (ms), kernel CPU per step (ms)
 TARGETS = {"repaint_median_ms": 20.0, "burst_frames": 35, "settle_ms": 50.0, "kernel_cpu_ms_per_step": 2.0}
@@ -109,6 +109,25 @@ def _pct(xs, q):
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))] if xs else float("nan")
 
 
+def single_press_repaints(page, presses, timeout_ms=3000, gap_ms=60) -> list:
+    """Times (ms, page clock) from a key press (right, left, … on the focused control) to the next frame an
+    explorer draws; a press that draws nothing within ``timeout_ms`` is left out. The page must record frames
+    (``window.kneecourseFrames = []``)."""
+    times = []
+    for k in range(presses):
+        t0 = page.evaluate("() => performance.now()")
+        page.keyboard.press("ArrowLeft" if k % 2 else "ArrowRight")
+        try:
+            page.wait_for_function("t0 => window.kneecourseFrames.some(f => f[0] > t0)", arg=t0, timeout=timeout_ms,
+                                   polling="raf")
+        except Exception:  # noqa: BLE001 - a press that draws nothing counts as not drawn
+            continue
+        times.append(page.evaluate("t0 => Math.min(...window.kneecourseFrames.filter(f => f[0] > t0)"
+                                   ".map(f => f[0])) - t0", t0))
+        page.wait_for_timeout(gap_ms)
+    return times
+
+
 def bench_one(page, url, token, explorer, presses=40, gap_ms=25, singles=20):
     """Open one explorer's notebook and measure its drag figures (see the module's docstring)."""
     page.goto(f"{url}/lab/workspaces/b{uuid.uuid4().hex[:10]}/tree/{explorer.app}.ipynb?reset&token={token}")
@@ -132,18 +151,7 @@ def bench_one(page, url, token, explorer, presses=40, gap_ms=25, singles=20):
     # the benchmark's control starts from its lowest position, so every press moves it
     page.keyboard.press("Home")
     page.wait_for_timeout(600)
-    repaint = []
-    for k in range(singles):
-        t0 = page.evaluate("() => performance.now()")
-        page.keyboard.press("ArrowLeft" if k % 2 else "ArrowRight")
-        try:
-            page.wait_for_function("t0 => window.kneecourseFrames.some(f => f[0] > t0)", arg=t0, timeout=3000,
-                                   polling="raf")
-            repaint.append(page.evaluate("t0 => Math.min(...window.kneecourseFrames.filter(f => f[0] > t0)"
-                                         ".map(f => f[0])) - t0", t0))
-        except Exception:  # noqa: BLE001 - a press that draws nothing counts as not drawn
-            pass
-        page.wait_for_timeout(60)
+    repaint = single_press_repaints(page, singles)
     page.wait_for_timeout(600)  # the kernel hears the last value
     page.keyboard.press("Home")
     page.wait_for_timeout(800)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kneecourse.cli.drag_bench import ALL_DONE_JS, KERNEL_READY_JS
+from kneecourse.cli.drag_bench import ALL_DONE_JS, KERNEL_READY_JS, single_press_repaints
 
 from .conftest import ARTIFACTS, LATENCY_REPORTS, ROOT
 
@@ -46,19 +46,7 @@ def repaint_latency_ms(page, explorer, moves=10):
     handle.scroll_into_view_if_needed()
     handle.focus()
     wait_for_table(page, explorer, handle)
-    lat = []
-    for k in range(moves):
-        t0 = page.evaluate("() => performance.now()")
-        page.keyboard.press("ArrowLeft" if k % 2 else "ArrowRight")
-        try:
-            page.wait_for_function("t0 => window.kneecourseFrames.some(f => f[0] > t0)", arg=t0, timeout=5000,
-                                   polling="raf")
-        except Exception:  # noqa: BLE001 - a move that does not repaint is reported, not fatal here
-            continue
-        lat.append(page.evaluate("t0 => Math.min(...window.kneecourseFrames.filter(f => f[0] > t0).map(f => f[0]))"
-                                 " - t0", t0))
-        page.wait_for_timeout(50)
-    return lat
+    return single_press_repaints(page, moves, timeout_ms=5000, gap_ms=50)
 
 
 def first_slider(explorer):
