@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from matplotlib.axis import Axis
 from matplotlib.backend_bases import RendererBase
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import to_rgba
@@ -148,13 +149,37 @@ def record_frame(fig, artists) -> Frame:
     for ax in fig.axes:  # a 3D axes projects with the matrix of its last draw: make one if never drawn
         if hasattr(ax, "get_proj") and getattr(ax, "M", None) is None:
             ax.M = ax.get_proj()
+    axes_seen = getattr(fig, "_kc_axis_frames", None)
+    if axes_seen is None:
+        axes_seen = fig._kc_axis_frames = {}
     for a in artists:
         if not a.get_visible():
             continue
+        key = _axis_key(a)
+        if key is not None and axes_seen.get(id(a), (None,))[0] == key:  # an axis as last drawn: its ticks again
+            _, paths, texts = axes_seen[id(a)]
+            rec.paths.extend(paths)
+            rec.texts.extend(texts)
+            continue
+        start = (len(rec.paths), len(rec.texts))
         if hasattr(a, "do_3d_projection"):
             a.do_3d_projection()
         a.draw(rec)
+        if key is not None:
+            axes_seen[id(a)] = (key, rec.paths[start[0]:], rec.texts[start[1]:])
     return Frame(rec.paths, rec.texts)
+
+
+def _axis_key(artist):
+    """What an axis drawn with the frames looks like (its limits, label and place), or None for other artists.
+
+    An axis is the costliest artist to lay out (every tick and label); drawn again with the same limits it
+    paints the same, so a table records it once per distinct look."""
+    if not isinstance(artist, Axis):
+        return None
+    ax = artist.axes
+    return (tuple(np.round(artist.get_view_interval(), 12)), artist.get_label_text(), tuple(ax.bbox.bounds),
+            artist.get_label().get_color())
 
 
 def layout_key(fig, artists=()) -> tuple:

@@ -103,3 +103,20 @@ def test_the_layout_key_follows_the_axes_not_the_changing_artists():
     ax.set_ylim(0, 5)
     ax.set_ylabel("stress (MPa)")
     assert layout_key(fig, [line, text]) != key
+
+
+def test_an_axis_drawn_with_the_frames_is_recorded_once_per_look_and_the_same_each_time():
+    fig, ax, line, _ = _figure()
+    first = record_frame(fig, [line, ax.yaxis])
+    again = record_frame(fig, [line, ax.yaxis])  # the same limits: the axis's ticks are taken from the last time
+    assert first == again and len(first.texts) >= 3  # tick labels
+    ax.set_ylim(0, 50)
+    moved = record_frame(fig, [line, ax.yaxis])
+    assert "50" in [t[-1] for t in moved.texts] and "50" not in [t[-1] for t in first.texts]
+    fresh = Figure(figsize=(4, 3), dpi=100)  # the same figure drawn from nothing agrees
+    FigureCanvasAgg(fresh)
+    ax2 = fresh.add_subplot()
+    ax2.set_xlim(0, 10)
+    ax2.set_ylim(0, 50)
+    (line2,) = ax2.plot([1, 2, 3], [1, 4, 2], color="#0072B2", lw=2)
+    assert record_frame(fresh, [line2, ax2.yaxis]) == moved
