@@ -31,13 +31,12 @@ from traitlets import TraitError
 
 from ..views.display import describe_figure, static_mode
 from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
-from ..views.style import PROJECTOR_FIGURE_BOX_PX, figure_size, is_projector
+from ..views.style import figure_size, is_projector
 
-#: Projector mode: controls and readout in a column beside the figure, text ≥ 20 px, wide sliders,
-#: sized so an app page fits a 1280×720 screen (ipywidgets' own size variables, scoped to the explorer).
-PROJECTOR_COLUMN_PX = 1280 - PROJECTOR_FIGURE_BOX_PX[0] - 60
-PROJECTOR_CSS = f"""<style>
-.kneecourse-projector {{
+#: Projector mode for the ipywidgets beside an explorer (a learner's own log): text ≥ 20 px, wide controls
+#: (ipywidgets' own size variables, scoped to the explorer's box).
+PROJECTOR_CSS = """<style>
+.kneecourse-projector {
   --jp-widgets-font-size: 20px;
   --jp-widgets-inline-height: 38px;
   --jp-widgets-slider-handle-size: 24px;
@@ -45,19 +44,17 @@ PROJECTOR_CSS = f"""<style>
   --jp-widgets-inline-margin: 3px;
   font-size: 20px;
   line-height: 1.3;
-}}
-.kneecourse-projector .kc-projector-panel {{ width: {PROJECTOR_COLUMN_PX}px; flex: 0 0 auto; }}
+}
 .kneecourse-projector .widget-label, .kneecourse-projector .widget-readout,
 .kneecourse-projector .widget-html-content, .kneecourse-projector button,
-.kneecourse-projector select, .kneecourse-projector .widget-dropdown > select {{ font-size: 20px; }}
-.kneecourse-projector .widget-hslider {{ width: 100% !important; height: auto; flex-wrap: wrap; }}
-.kneecourse-projector .widget-hslider > .widget-label {{ flex: 1 1 auto; width: auto !important; max-width: none; }}
-.kneecourse-projector .widget-hslider > .widget-readout {{ order: 2; flex: 0 0 auto; }}
-.kneecourse-projector .widget-hslider > .slider-container {{
-  order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }}
-.kneecourse-projector .widget-html-content {{ line-height: 1.3; }}
-.kneecourse-projector .kc-readout .widget-html-content {{ font-size: 20px; }}
-.kneecourse-projector textarea {{ font-size: 18px; height: 3.2em !important; }}
+.kneecourse-projector select, .kneecourse-projector .widget-dropdown > select { font-size: 20px; }
+.kneecourse-projector .widget-hslider { width: 100% !important; height: auto; flex-wrap: wrap; }
+.kneecourse-projector .widget-hslider > .widget-label { flex: 1 1 auto; width: auto !important; max-width: none; }
+.kneecourse-projector .widget-hslider > .widget-readout { order: 2; flex: 0 0 auto; }
+.kneecourse-projector .widget-hslider > .slider-container {
+  order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }
+.kneecourse-projector .widget-html-content { line-height: 1.3; }
+.kneecourse-projector textarea { font-size: 18px; height: 3.2em !important; }
 </style>"""
 
 
