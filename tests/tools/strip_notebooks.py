@@ -13,20 +13,35 @@ changed, as pre-commit expects of a hook that fixes files.
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 TAG = "nbval-check-output"
 
 
+def stripped_texts(texts):
+    """Notebooks' JSON texts as the course commits them (one nbstripout process for all of them)."""
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for i, text in enumerate(texts):
+            nb = json.loads(text)
+            for cell in nb["cells"]:
+                if TAG in cell.get("metadata", {}).get("tags", []):
+                    cell["metadata"]["keep_output"] = True
+            files.append(Path(folder) / f"{i}.ipynb")
+            files[-1].write_text(json.dumps(nb), encoding="utf-8")
+        if files:
+            subprocess.run([sys.executable, "-m", "nbstripout", "--keep-id", *map(str, files)],
+                           capture_output=True, text=True, check=True)
+        return [_count_reference_cells(json.loads(f.read_text(encoding="utf-8"))) for f in files]
+
+
 def stripped_text(text: str) -> str:
     """A notebook's JSON text as the course commits it."""
-    nb = json.loads(text)
-    for cell in nb["cells"]:
-        if TAG in cell.get("metadata", {}).get("tags", []):
-            cell["metadata"]["keep_output"] = True
-    out = subprocess.run([sys.executable, "-m", "nbstripout", "--keep-id"], input=json.dumps(nb),
-                         capture_output=True, text=True, check=True).stdout
-    nb = json.loads(out)
+    return stripped_texts([text])[0]
+
+
+def _count_reference_cells(nb) -> str:
     for cell in nb["cells"]:
         if cell["cell_type"] == "code" and cell["metadata"].get("keep_output") and cell["outputs"]:
             cell["execution_count"] = 1
@@ -37,10 +52,10 @@ def stripped_text(text: str) -> str:
 
 
 def main(paths) -> int:
+    paths = list(map(Path, paths))
+    befores = [path.read_text(encoding="utf-8") for path in paths]
     changed = []
-    for path in map(Path, paths):
-        before = path.read_text(encoding="utf-8")
-        after = stripped_text(before)
+    for path, before, after in zip(paths, befores, stripped_texts(befores)):
         if after != before:
             path.write_text(after, encoding="utf-8")
             changed.append(path.name)
