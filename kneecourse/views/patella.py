@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.textpath import TextToPath
 
 from .style import COLORS, force_arrow, legend_below
 
@@ -24,17 +25,26 @@ class PulleyView:
         self.quad = force_arrow(ax, COLORS["moment_arm"])
         self.tendon = force_arrow(ax, COLORS["moment_arm"])
         self.result = force_arrow(ax, COLORS["force"], lw=4)
+        # each pull named at its head
+        self.labels = [ax.text(0, 0, name, fontsize="small", color=color, clip_on=False) for name, color in (
+            ("quadriceps", COLORS["moment_arm"]), ("tendon", COLORS["moment_arm"]),
+            ("PF force", COLORS["force"]))]
+        # their sizes (px at the figure's dpi), to keep each whole on the sketch
+        measure = TextToPath()
+        dpi = ax.figure.dpi
+        width = lambda t: measure.get_text_width_height_descent(t.get_text(), t.get_fontproperties(), False)[0]  # noqa: E731
+        self.label_px = np.array([(width(t), 1.4 * t.get_fontsize()) for t in self.labels]) * dpi / 72  # width, a line
         self.text = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize="small")
         ax.set_xlim(-0.6, 0.6)
         ax.set_ylim(-0.6, 0.6)
         ax.set_aspect("equal")
         ax.set_xticks([])
         ax.set_yticks([])
-        ax.set_title("the patella as a pulley")
+        ax.set_title("patella as a pulley")
         legend_below(ax)
 
     def dynamic(self):
-        return [self.femur, self.tibia, self.quad, self.tendon, self.result, self.patella, self.text]
+        return [self.femur, self.tibia, self.quad, self.tendon, self.result, self.patella, *self.labels, self.text]
 
     def update(self, flexion_deg, fq_bw, pf_bw):
         # anterior is +x: the femur points up, the shin swings backwards as the knee flexes
@@ -44,7 +54,8 @@ class PulleyView:
         self.tibia.set_data(*np.array([knee, knee + 0.5 * down]).T)
         front = np.array([0.06, 0.0])
         self.patella.set_data([front[0]], [front[1]])
-        s = 0.08  # m of arrow per BW
+        # 0.08 of the sketch per BW; a pull too long for the sketch shrinks every arrow, and the text says so
+        s = min(0.08, 0.5 / max(fq_bw, pf_bw, 1e-9))
         self.quad.xy, self.quad.xyann = tuple(front + s * fq_bw * up), tuple(front)
         self.tendon.xy, self.tendon.xyann = tuple(front + s * fq_bw * down), tuple(front)
         # the two tendon pulls add up to a force pressing the patella back into the femur
@@ -52,7 +63,23 @@ class PulleyView:
         n = np.hypot(*bis)
         into = bis / n if n > 1e-6 else np.array([-1.0, 0.0])
         self.result.xy, self.result.xyann = tuple(front + s * pf_bw * into), tuple(front)
-        self.text.set_text(f"quadriceps {fq_bw:.1f} BW →\npatella pressed on femur {pf_bw:.1f} BW")
+        px_per_unit = min(self.ax.bbox.width, self.ax.bbox.height) / 1.2  # equal aspect: the square box
+        arrows = (self.quad, self.tendon, self.result)
+        for label, (w, h), arrow in zip(self.labels, self.label_px / px_per_unit, arrows):
+            head, tail = np.asarray(arrow.xy), np.asarray(arrow.xyann)
+            u = (head - tail) / max(float(np.hypot(*(head - tail))), 1e-9)
+            ha = "right" if u[0] < -0.35 else "left"  # an upright pull: named to its right, off the femur
+            # just past the head, along the pull (off the bones), and never past the sketch's edge
+            x, y = head + 0.04 * u + (0.0 if abs(u[0]) > 0.35 else 0.03)
+            lo, hi = (-0.58, 0.58 - w) if ha == "left" else (-0.58 + w, 0.58)
+            va = "bottom" if u[1] > 0.35 else "top" if u[1] < -0.35 else "center"
+            ylo, yhi = {"bottom": (-0.58, 0.58 - h), "top": (-0.58 + h, 0.58),
+                        "center": (-0.58 + h / 2, 0.58 - h / 2)}[va]
+            label.set_position((float(np.clip(x, lo, hi)), float(np.clip(y, ylo, yhi))))
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
+        self.scale_note = "" if s == 0.08 else f"\narrows drawn at {s / 0.08:.2g}× scale"
+        self.text.set_text(f"quadriceps {fq_bw:.1f} BW →\npatella pressed on femur {pf_bw:.1f} BW{self.scale_note}")
 
 
 class CurvesView:
@@ -61,11 +88,15 @@ class CurvesView:
     def __init__(self, ax_top, ax_bottom, theta, k, arm_mm, area_mm2):
         self.theta = theta
         ax_top.plot(theta, k, color=COLORS["model"], label="k = PF force / quadriceps force")
-        ax_top.plot(theta, arm_mm / 50.0, color=COLORS["moment_arm"], ls="--",
-                    label="quadriceps moment arm / 50 mm")
-        ax_top.set_ylabel("ratio")
-        legend_below(ax_top)
+        ax_top.set_ylabel("k", color=COLORS["model"])
         ax_top.set_ylim(0, 1.2)
+        # the moment arm has a unit: its own axis, not a ratio
+        ax_arm = ax_top.twinx()
+        ax_arm.plot(theta, arm_mm, color=COLORS["moment_arm"], ls="--", label="quadriceps moment arm (mm)")
+        ax_arm.set_ylabel("moment arm (mm)", color=COLORS["moment_arm"])
+        ax_arm.set_ylim(0, 60)
+        ax_arm.grid(False)
+        legend_below(ax_top, twins=(ax_arm,))
         (self.area,) = ax_bottom.plot(theta, area_mm2, color=COLORS["patella"], label="contact area (mm²)")
         self.ax_stress = ax_bottom.twinx()
         (self.stress,) = self.ax_stress.plot(theta, np.zeros_like(theta), color=COLORS["force"],
@@ -118,7 +149,7 @@ class FrontalKneeView:
         ax.set_xticks([])
         ax.set_yticks([])
         ax.set_title("right knee from the front")
-        legend_below(ax)
+        legend_below(ax, ncols=2)
 
     def dynamic(self):
         return [self.femur, self.tibia, self.qline, self.tline, self.vmo, self.vl, self.lat, self.patella, self.qtext]
@@ -175,7 +206,7 @@ class FacetBarsView:
         self.balanced.set_ydata([balanced_mpa, balanced_mpa])
         if stable:
             self.labels[0].set_text(f"{medial_mpa:.1f}")
-            self.labels[1].set_text(f"{lateral_mpa:.1f} ({100 * lateral_share:.0f}% of load)")
+            self.labels[1].set_text(f"{100 * lateral_share:.0f}% of load\n{lateral_mpa:.1f}")
             if restraint_use > 0:
                 self.status.set_text(f"riding on the lateral facet; medial restraint at {100 * restraint_use:.0f}% "
                                      "of what it holds")

@@ -40,19 +40,29 @@ COLORS = {
 _state = {"projector": False}
 
 
+#: the smallest figure text on a projector (px at the figure's own size): the size of the controls' text
+PROJECTOR_MIN_TEXT_PX = 18.0
+#: matplotlib's "small" relative to the base size (legends and in-figure notes use it)
+_SMALL = 0.833
+
+
 def _params(projector: bool) -> dict:
-    scale = 1.2 if projector else 1.0
+    if projector:  # every text at least PROJECTOR_MIN_TEXT_PX, whatever its relative size
+        pt = PROJECTOR_MIN_TEXT_PX * 72 / 100  # px → pt at the figure's 100 dpi
+        base, ticks, lines = pt / _SMALL, pt, 1.3
+    else:
+        base, ticks, lines = 11.0, 10.0, 1.0
     return {
         "axes.prop_cycle": mpl.cycler(color=[OKABE_ITO[k] for k in (
             "blue", "vermillion", "green", "orange", "purple", "sky", "black", "yellow")]),
-        "font.size": 11 * scale,
-        "axes.titlesize": 12 * scale,
-        "axes.labelsize": 11 * scale,
-        "xtick.labelsize": 10 * scale,
-        "ytick.labelsize": 10 * scale,
-        "legend.fontsize": 10 * scale,
-        "lines.linewidth": 2.0 * scale,
-        "lines.markersize": 7 * scale,
+        "font.size": base,
+        "axes.titlesize": base * 12 / 11,
+        "axes.labelsize": base,
+        "xtick.labelsize": ticks,
+        "ytick.labelsize": ticks,
+        "legend.fontsize": ticks,
+        "lines.linewidth": 2.0 * lines,
+        "lines.markersize": 7 * lines,
         "axes.grid": True,
         "grid.alpha": 0.3,
         "axes.spines.top": False,
@@ -62,8 +72,12 @@ def _params(projector: bool) -> dict:
     }
 
 
-#: the figure box of an app page in projector mode (px): a 1280×720 screen less the controls column
-PROJECTOR_FIGURE_BOX_PX = (740, 440)
+#: the figure box of an app page in projector mode (px): a 1024×768 screen less the controls column (the
+#: figure is drawn at this size on a 1280×720 screen too)
+PROJECTOR_FIGURE_BOX_PX = (860, 400)
+#: the box of a tall figure (width/height below :data:`TALL_ASPECT`): the controls stay beside it on both screens
+PROJECTOR_TALL_FIGURE_BOX_PX = (500, 520)
+TALL_ASPECT = 1.25
 
 
 def figure_size(figsize) -> tuple:
@@ -78,13 +92,14 @@ def figure_size(figsize) -> tuple:
     -------
     (float, float)
         In projector mode the largest size with the same shape that fits
-        :data:`PROJECTOR_FIGURE_BOX_PX` at the figure's dpi.
+        :data:`PROJECTOR_FIGURE_BOX_PX` (:data:`PROJECTOR_TALL_FIGURE_BOX_PX` for a tall one) at the figure's dpi.
     """
     w, h = figsize
     if not _state["projector"]:
         return (w, h)
     dpi = mpl.rcParams["figure.dpi"]
-    scale = min(PROJECTOR_FIGURE_BOX_PX[0] / (w * dpi), PROJECTOR_FIGURE_BOX_PX[1] / (h * dpi))
+    box = PROJECTOR_TALL_FIGURE_BOX_PX if w / h < TALL_ASPECT else PROJECTOR_FIGURE_BOX_PX
+    scale = min(box[0] / (w * dpi), box[1] / (h * dpi))
     return (w * scale, h * scale)
 
 
@@ -100,6 +115,31 @@ def style(projector: bool = False) -> None:
         raise TypeError(f"projector must be True or False, got {projector!r}")
     mpl.rcParams.update(_params(projector))
     _state["projector"] = projector
+
+
+def smallest_text_px(fig) -> float:
+    """The size (px, at the figure's own size) of the smallest text a reader sees on ``fig``.
+
+    Every visible, non-empty text counts: titles, axis and tick labels, legends, notes in the axes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    float
+        Font size in px (``inf`` for a figure without text).
+    """
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    for ax in fig.axes:  # tick labels are made as they are drawn: the axis knows their size
+        if ax.get_visible():
+            for axis in ax._axis_map.values():
+                if axis.get_visible() and len(axis.get_ticklocs()) and axis.majorTicks[0].label1.get_visible():
+                    sizes.append(axis.majorTicks[0].label1.get_fontsize())
+    return min(sizes) * fig.dpi / 72 if sizes else float("inf")
 
 
 def is_projector() -> bool:
@@ -151,7 +191,7 @@ def force_arrow(ax, color, lw=2.5, style="-|>"):
                        arrowprops=dict(arrowstyle=style, lw=lw, color=color, shrinkA=0, shrinkB=0, patchA=None))
 
 
-def legend_below(ax, ncols=None):
+def legend_below(ax, ncols=None, twins=()):
     """Put an axes' legend under the figure, aligned with the axes, where it cannot cover the drawing.
 
     Explorers redraw their artists anywhere inside the axes as the sliders move, so a legend
@@ -165,12 +205,17 @@ def legend_below(ax, ncols=None):
         Axes whose labelled artists the legend lists.
     ncols : int, optional
         Columns of entries; by default up to 4 under a full-width axes, 2 otherwise.
+    twins : sequence of matplotlib.axes.Axes, optional
+        Axes sharing ``ax``'s place (``twinx``) whose entries join its legend.
 
     Returns
     -------
     matplotlib.legend.Legend
     """
     handles, labels = ax.get_legend_handles_labels()
+    for twin in twins:
+        more = twin.get_legend_handles_labels()
+        handles, labels = handles + more[0], labels + more[1]
     spec = ax.get_subplotspec()
     grid_cols = spec.get_gridspec().ncols
     cols = spec.colspan
