@@ -54,10 +54,11 @@ class ContactView:
         (self.plumb,) = ax.plot([], [], ls=":", color=COLORS["com"])
         (self.lead,) = ax.plot([], [], color=COLORS["danger"], lw=4, label="overstride")
         (self.grf,) = ax.plot([], [], color=COLORS["force"], lw=2, ls="--", label="force line (contact → COM)")
-        self.text = ax.text(0.02, 0.02, "", transform=ax.transAxes, va="bottom",
+        # in the clear space ahead of the runner's head, off the legs and the trunk
+        self.text = ax.text(0.98, 0.98, "", transform=ax.transAxes, ha="right", va="top", fontsize="small",
                             bbox=dict(facecolor="white", alpha=0.8, edgecolor="none"))
         ax.axhline(0, color="black", lw=1)
-        ax.set_xlim(-0.6, 0.8)
+        ax.set_xlim(-0.6, 1.3)
         ax.set_ylim(-0.02, 1.9)
         ax.set_aspect("equal")
         ax.set_xlabel("forward (m)")
@@ -79,8 +80,8 @@ class ContactView:
         self.plumb.set_data([c[0], c[0]], [0, c[1]])
         self.lead.set_data([c[0], j["heel"][0]], [0.01, 0.01])
         self.grf.set_data([j["heel"][0], c[0]], [0, c[1]])
-        self.text.set_text(f"heel lands {100 * pose['overstride_m']:.1f} cm ahead\nof the centre of mass\n"
-                           f"shin angle {pose['shank_angle_deg']:+.0f}° · braking/vertical {pose['braking_ratio']:.2f}")
+        self.text.set_text(f"heel {100 * pose['overstride_m']:.1f} cm ahead of\nthe centre of mass\n"
+                           f"shin angle {pose['shank_angle_deg']:+.0f}°\nbraking/vertical {pose['braking_ratio']:.2f}")
 
 
 def segment_mass_bars(ax, names, fractions_a, fractions_b, labels=("Winter 2009", "de Leva 1996")):

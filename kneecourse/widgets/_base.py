@@ -31,7 +31,7 @@ from traitlets import TraitError
 
 from ..views.display import describe_figure, static_mode
 from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
-from ..views.style import figure_size, is_projector
+from ..views.style import figure_size, is_projector, smallest_text_px
 
 #: Projector mode for the ipywidgets beside an explorer (a learner's own log): text ≥ 20 px, wide controls
 #: (ipywidgets' own size variables, scoped to the explorer's box).
@@ -297,6 +297,7 @@ class Explorer:
                 "width": self.fig.bbox.width, "height": self.fig.bbox.height,
                 "alt": f"{self._name()}. {describe_figure(self.fig)}",
                 "caption": self.caption, "projector": is_projector(), "drag": self.drag,
+                "text_px": smallest_text_px(self.fig),
             }
             self._live = LiveFigure(spec, self._browser_set, self.frame_table_messages)
             self._show()

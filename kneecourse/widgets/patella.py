@@ -63,10 +63,10 @@ class PatellofemoralExplorer(Explorer):
 class TrackingExplorer(Explorer):
     """Frontal plane: Q-angle, VMO share and dynamic valgus -> lateral force and facet stress."""
 
-    caption = ("start at your own standing Q-angle: both facets carry the same stress. Raise hip adduction and "
-               "internal rotation (a knee that caves in), then weaken the VMO: the side pull loads the lateral "
-               "facet, and past a point the medial restraint has to hold the patella. Lower the Q-angle well "
-               "below your own: the medial facet's stress rises instead.")
+    caption = ("start at your own Q-angle: both facets carry the same stress. Let the knee cave in (hip "
+               "adduction, internal rotation), then weaken the VMO: the lateral facet takes the load, and past a "
+               "point the medial restraint must hold the patella. A Q-angle well below your own loads the medial "
+               "facet instead.")
     figsize = (8.6, 4.4)
     drag = {"control": "hip_adduction_deg", "axis": "x", "sign": -1}  # the knee drawn towards medial (left)
 

@@ -111,9 +111,19 @@ def _states(explorer):
 def test_projector_figure_fits_the_app_figure_box(projector, name):
     e = getattr(widgets, name)()
     w, h = e.fig.get_size_inches() * e.fig.dpi
-    box_w, box_h = st.PROJECTOR_FIGURE_BOX_PX
+    tall = e.figsize[0] / e.figsize[1] < st.TALL_ASPECT
+    box_w, box_h = st.PROJECTOR_TALL_FIGURE_BOX_PX if tall else st.PROJECTOR_FIGURE_BOX_PX
     assert w <= box_w + 0.5 and h <= box_h + 0.5, f"{name}: {w:.0f}×{h:.0f} px does not fit {box_w}×{box_h}"
     assert max(w / box_w, h / box_h) > 0.97, f"{name}: the figure does not use its box"
+
+
+@pytest.mark.parametrize("name", list(EXPLORERS))
+def test_every_figure_text_is_projector_size(projector, name):
+    """On a projector the drawing's smallest text (ticks, legends, notes) is as large as the controls' text; the
+    browser test checks it stays so as shown on a 1280×720 and a 1024×768 screen."""
+    e = getattr(widgets, name)()
+    assert st.smallest_text_px(e.fig) >= st.PROJECTOR_MIN_TEXT_PX - 1e-9
+    assert e.live().spec["text_px"] == pytest.approx(st.smallest_text_px(e.fig))
 
 
 @pytest.mark.parametrize("projector_on", [False, True], ids=["notebook", "projector"])

@@ -152,7 +152,8 @@ function render({ model, el }) {
   let lastSent = 0, sendTimer = null, finalTimer = null, playTimer = null;
 
   const root = document.createElement("div");
-  root.className = "kc-live" + (spec.projector ? " kc-live-projector" : "");
+  // a tall drawing keeps the controls beside it on every projector (TALL_ASPECT in views/style.py)
+  root.className = "kc-live" + (spec.projector ? " kc-live-projector" : "") + (W / H < 1.25 ? " kc-live-tall" : "");
   root.setAttribute("data-lm-suppress-shortcuts", "true");
   // arrow keys move the controls, not the notebook's cells: the notebook never hears them from here
   root.addEventListener("keydown", (ev) => { if (NAV_KEYS.has(ev.key)) ev.stopPropagation(); });
@@ -166,6 +167,9 @@ function render({ model, el }) {
   canvas.setAttribute("aria-label", spec.alt || "figure");
   canvas.style.aspectRatio = `${W} / ${H}`;
   canvas.style.maxWidth = `${W}px`;
+  // the smallest text of the drawing (px at its own size): what it is on screen follows the canvas's width
+  canvas.dataset.width = String(W);
+  if (spec.text_px) canvas.dataset.textPx = String(spec.text_px);
   const readout = document.createElement("div");
   readout.className = "kc-live-readout";
   readout.setAttribute("role", "status");
