@@ -14,15 +14,16 @@ from pathlib import Path
 __all__ = ["user_folder", "atomic_write_text"]
 
 
-def user_folder() -> Path:
-    """Return (and create) the per-user course folder.
+def user_folder(create: bool = True) -> Path:
+    """Return (and create, unless ``create`` is False) the per-user course folder.
 
     ``$KNEECOURSE_HOME`` overrides the default ``~/.kneecourse``; on Binder
     the home folder is writable, so the default works there too.
     """
     env = os.environ.get("KNEECOURSE_HOME")
     folder = Path(env).expanduser() if env else Path.home() / ".kneecourse"
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
