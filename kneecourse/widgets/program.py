@@ -148,7 +148,15 @@ class ProgramApp:
                            + _table(rows, ("session", "exercise", "dosage", "minutes", "evidence_grade")))
 
     def export(self, folder=None):
-        paths = export_plan(self.program(), folder)
+        """Write the plan (HTML and CSV); the paths, or None with the reason shown in the app."""
+        try:
+            paths = export_plan(self.program(), folder)
+        except OSError as exc:
+            where = exc.filename or folder or "the course folder"
+            self.export_msg.value = (f"⚠ The plan could not be saved in <code>{html.escape(str(where))}</code> "
+                                     f"({html.escape(exc.strerror or str(exc))}). Choose another folder you can "
+                                     "write to, e.g. <code>app.export('.')</code> for this notebook's folder.")
+            return None
         self.export_msg.value = (f"Saved <code>{html.escape(str(paths['html']))}</code> (open it and print) and "
                                  f"<code>{html.escape(str(paths['csv']))}</code>.")
         return paths

@@ -137,6 +137,18 @@ def test_program_app_flow(course_home, tmp_path):
     assert "regress" in a.p_log.value
 
 
+def test_exporting_into_a_folder_that_cannot_be_written_says_so_in_the_app(course_home, tmp_path):
+    """A read-only (or missing, or file-blocked) folder: a message in the app naming the folder, no exception
+    lost in the browser's console."""
+    a = ProgramApp()
+    blocker = tmp_path / "plans-file"
+    blocker.write_text("a file where the folder should be")
+    assert a.export(blocker / "plans") is None
+    msg = a.export_msg.value
+    assert "could not be saved" in msg and "plans-file" in msg and "another folder" in msg
+    assert not list(tmp_path.glob("**/*.html"))
+
+
 def test_lever_with_no_force_draws_no_line_of_action():
     import warnings
 
