@@ -1,4 +1,5 @@
 """Your own runs from watch files: FIT (fitdecode), GPX (gpxpy), TCX; damaged files named, the rest still load."""
+import dataclasses
 import datetime as dt
 import math
 import sys
@@ -78,6 +79,70 @@ def test_damaged_and_unsupported_files_are_named_and_the_rest_load(tmp_path):
         read_run(tmp_path / "missing.fit")
 
 
+def _flipped(data: bytes, bit: int) -> bytes:
+    buf = bytearray(data)
+    buf[bit // 8] ^= 1 << (bit % 8)
+    return bytes(buf)
+
+
+def test_one_flipped_bit_in_the_distance_is_a_damaged_file_not_a_longer_run(tmp_path):
+    """A single flipped bit in total_distance turned 7,441 m into 17,927 m before the fast path checked the CRC."""
+    from kneecourse.io.watch_files import _session_offsets
+
+    data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
+    off, _, _ = _session_offsets(data)["total_distance"]
+    path = tmp_path / "flipped.fit"
+    path.write_bytes(_flipped(data, 8 * off + 20))
+    with pytest.raises(WatchFileError, match=r"flipped.fit: damaged FIT file \(.*CRC"):
+        read_run(path)
+
+
+def test_no_single_bit_flip_in_the_session_gives_silently_different_values(tmp_path):
+    """Every bit of the session message flipped in turn: each copy is either refused as damaged or reads exactly
+    as the original (9% gave different numbers before)."""
+    from kneecourse.io.watch_files import _fit_data_messages
+
+    data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
+    original = read_run(sample_runs_folder() / "watch_with_running_dynamics.fit")
+    start = next(off for gnum, _, _, off in _fit_data_messages(data) if gnum == 18)
+    silent, refused = [], 0
+    for bit in range(8 * (start - 1), 8 * min(start + 60, len(data))):
+        path = tmp_path / "f.fit"
+        path.write_bytes(_flipped(data, bit))
+        try:
+            run = read_run(path)
+        except WatchFileError as exc:
+            assert str(exc).startswith("f.fit: "), exc
+            refused += 1
+            continue
+        if dataclasses.replace(run, source=original.source) != original:
+            silent.append(bit)
+    assert not silent and refused > 0
+
+
+@pytest.mark.parametrize("error", [__import__("struct").error("unpack requires a buffer of 4 bytes"),
+                                   TypeError("unsupported operand"), ValueError("size")])
+def test_a_decoder_failure_of_any_kind_is_a_damaged_file(tmp_path, monkeypatch, error):
+    import fitdecode
+
+    def broken(*a, **k):
+        raise error
+
+    monkeypatch.setattr(fitdecode, "FitReader", broken)
+    path = tmp_path / "odd.fit"
+    path.write_bytes(b"not a fit file at all, but long enough to try")
+    with pytest.raises(WatchFileError, match=r"^odd.fit: damaged FIT file \("):
+        read_run(path)
+
+
+def test_the_benchmark_season_carries_valid_crcs(tmp_path):
+    from kneecourse.io.watch_files import _fit_crc_ok
+
+    for path in write_season(tmp_path, 3):
+        assert _fit_crc_ok(path.read_bytes()), path.name
+        assert _fit_full(path)["total_distance"] > 0  # a strict decoder accepts the copy too
+
+
 def test_progress_is_reported_per_file_and_days_are_summed():
     seen = []
     runs, problems = read_runs(sample_runs_folder(), progress=lambda done, total: seen.append((done, total)))
@@ -117,3 +182,11 @@ def test_a_year_of_daily_runs_imports_file_by_file_as_fast_as_a_week(tmp_path):
 def test_modules_6_and_7_use_the_learners_own_runs_and_say_nothing_leaves(nb):
     text = (ROOT / "notebooks" / f"{nb}.ipynb").read_text()
     assert "read_runs(" in text and "nothing is uploaded or sent anywhere" in text
+
+
+def test_the_fit_crc_is_the_protocols():
+    """CRC-16/ARC, the FIT SDK's checksum: its standard check value (CRC catalogue: "123456789" → 0xBB3D)."""
+    from kneecourse.io.watch_files import _fit_crc
+
+    assert _fit_crc(b"123456789") == 0xBB3D
+    assert _fit_crc(b"") == 0
