@@ -66,6 +66,61 @@ def _error(path, what):
     return WatchFileError(f"{Path(path).name}: {what}")
 
 
+#: what a run's summary may be, from a 24-hour ultra to a sprint session (name: low, high, unit); outside these
+#: a file is damaged or edited, and a number from it would be silently wrong in every module that uses it
+PLAUSIBLE = {"distance": (1.0, 400_000.0, "m"), "duration": (10.0, 48 * 3600.0, "s"),
+             "speed": (0.3, 12.5, "m/s"), "step rate": (60.0, 260.0, "steps/min"),
+             "contact time": (80.0, 600.0, "ms"), "vertical oscillation": (5.0, 250.0, "mm")}
+#: the earliest start a run may have (GPS sports watches came later)
+EARLIEST_START = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc)
+#: a FIT file without a session summary is decoded record by record; beyond this size it is refused
+FIT_FULL_DECODE_MAX_BYTES = 50_000_000
+
+
+def _shown(value) -> str:
+    return "not a number" if math.isnan(value) else ("infinite" if math.isinf(value) else f"{value:g}")
+
+
+def _plausible(path, what, value, optional=False) -> None:
+    """Raise a WatchFileError naming the file unless ``value`` is finite and within :data:`PLAUSIBLE`."""
+    if optional and math.isnan(value):
+        return
+    lo, hi, unit = PLAUSIBLE[what]
+    if not (math.isfinite(value) and lo <= value <= hi):
+        raise _error(path, f"{what} {_shown(value)} {unit} is not plausible for a run (allowed {lo:g}–{hi:g} "
+                           f"{unit}): a damaged or edited file?")
+
+
+def _number(path, what, text) -> float:
+    """A number the file gives as text (a WatchFileError naming the file if it is not one)."""
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        raise _error(path, f"{what} is not a number: {str(text)[:40]!r}") from None
+
+
+def _coordinates(path, lat, lon) -> None:
+    if not (math.isfinite(lat) and -90.0 <= lat <= 90.0):
+        raise _error(path, f"latitude {_shown(lat)}° is not on Earth (allowed −90 to 90°)")
+    if not (math.isfinite(lon) and -180.0 <= lon <= 180.0):
+        raise _error(path, f"longitude {_shown(lon)}° is not on Earth (allowed −180 to 180°)")
+
+
+def _checked(path, run):
+    """The run, if every value in it is plausible (see :data:`PLAUSIBLE`); else a WatchFileError."""
+    latest = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)
+    if not EARLIEST_START <= run.start <= latest:
+        raise _error(path, f"the start {run.start:%Y-%m-%d} is not a plausible date for a recorded run "
+                           f"(allowed {EARLIEST_START:%Y} to today)")
+    _plausible(path, "distance", run.distance_m)
+    _plausible(path, "duration", run.duration_s)
+    _plausible(path, "speed", run.distance_m / run.duration_s)
+    _plausible(path, "step rate", run.step_rate_spm, optional=True)
+    _plausible(path, "contact time", run.contact_time_ms, optional=True)
+    _plausible(path, "vertical oscillation", run.vertical_oscillation_mm, optional=True)
+    return run
+
+
 # -- FIT ----------------------------------------------------------------------------------------
 
 #: session message (global number 18) fields: number -> (name, scale)
@@ -223,10 +278,19 @@ def write_season(folder, days=365, first=dt.datetime(2025, 1, 1, 7, 0, tzinfo=dt
 
 
 def _fit_full(path):
-    """Decode every message with fitdecode: the session if present, else a summary from the records."""
+    """Decode every message with fitdecode: the session if present, else a summary from the records.
+
+    Memory stays bounded: the records are summed as they are read, not kept; a file larger than
+    :data:`FIT_FULL_DECODE_MAX_BYTES` is refused.
+    """
     import fitdecode
 
-    session, records = None, []
+    size = Path(path).stat().st_size
+    if size > FIT_FULL_DECODE_MAX_BYTES:
+        raise _error(path, f"a FIT file larger than {FIT_FULL_DECODE_MAX_BYTES // 1_000_000} MB ({size / 1e6:.0f} MB) "
+                           "is too large to read here: export the run again, or as GPX or TCX")
+    session, first, last, most = None, None, None, None
+    sums = {"cadence": [0.0, 0], "stance_time": [0.0, 0], "vertical_oscillation": [0.0, 0]}
     try:
         with fitdecode.FitReader(str(path), check_crc=fitdecode.CrcCheck.RAISE,
                                  error_handling=fitdecode.ErrorHandling.RAISE) as fit:
@@ -236,7 +300,16 @@ def _fit_full(path):
                 if frame.name == "session":
                     session = {f.name: f.value for f in frame.fields if f.value is not None}
                 elif frame.name == "record":
-                    records.append({f.name: f.value for f in frame.fields if f.value is not None})
+                    r = {f.name: f.value for f in frame.fields if f.value is not None}
+                    if "timestamp" in r:
+                        first = first or r["timestamp"]
+                        last = r["timestamp"]
+                    if "distance" in r:
+                        most = r["distance"] if most is None else max(most, r["distance"])
+                    for name, acc in sums.items():
+                        if r.get(name):
+                            acc[0] += r[name]
+                            acc[1] += 1
     except fitdecode.FitCRCError as exc:
         raise _error(path, f"damaged FIT file (CRC check failed: the content does not match its checksum; {exc})") \
             from None
@@ -245,17 +318,12 @@ def _fit_full(path):
         raise _error(path, f"damaged FIT file ({type(exc).__name__}: {exc})") from None
     if session:
         return session
-    times = [r["timestamp"] for r in records if "timestamp" in r]
-    dists = [r["distance"] for r in records if "distance" in r]
-    if len(times) < 2 or not dists:
+    if first is None or last == first or most is None:
         raise _error(path, "the FIT file holds no run (no session summary and no timed records with distance)")
-    cads = [r["cadence"] for r in records if r.get("cadence")]
-    stance = [r["stance_time"] for r in records if r.get("stance_time")]
-    vo = [r["vertical_oscillation"] for r in records if r.get("vertical_oscillation")]
-    return {"start_time": times[0], "total_timer_time": (times[-1] - times[0]).total_seconds(),
-            "total_distance": max(dists), "avg_cadence": sum(cads) / len(cads) if cads else None,
-            "avg_stance_time": sum(stance) / len(stance) if stance else None,
-            "avg_vertical_oscillation": sum(vo) / len(vo) if vo else None, "sport": "running"}
+    mean = {name: acc[0] / acc[1] if acc[1] else None for name, acc in sums.items()}
+    return {"start_time": first, "total_timer_time": (last - first).total_seconds(),
+            "total_distance": most, "avg_cadence": mean["cadence"], "avg_stance_time": mean["stance_time"],
+            "avg_vertical_oscillation": mean["vertical_oscillation"], "sport": "running"}
 
 
 def _read_fit(path) -> Run:
@@ -307,6 +375,8 @@ def _read_gpx(path) -> Run:
     except Exception as exc:  # gpxpy raises several types for damaged files
         raise _error(path, f"damaged GPX file ({exc})") from None
     points = [p for t in gpx.tracks for seg in t.segments for p in seg.points]
+    for p in points:
+        _coordinates(path, float(p.latitude), float(p.longitude))
     timed = [p for p in points if p.time is not None]
     if len(timed) < 2:
         raise _error(path, "the GPX file has no timed track points (a route, not a recorded run?)")
@@ -316,7 +386,7 @@ def _read_gpx(path) -> Run:
         for ext in p.extensions:
             for el in ext.iter():
                 if _local(el.tag) == "cad" and el.text:
-                    cads.append(float(el.text))
+                    cads.append(_number(path, "cadence", el.text))
     start = timed[0].time.astimezone(dt.timezone.utc)
     duration = (timed[-1].time - timed[0].time).total_seconds()
     return Run(Path(path).name, start, distance, duration, 2 * sum(cads) / len(cads) if cads else NAN)
@@ -331,12 +401,16 @@ def _read_tcx(path) -> Run:
     if activity.get("Sport", "Running") != "Running":
         raise _error(path, f"not a run (sport: {activity.get('Sport')})")
 
-    def total(name):
-        return sum(float(el.text) for lap in laps for el in lap if _local(el.tag) == name and el.text)
+    def total(name, what):
+        return sum(_number(path, what, el.text) for lap in laps for el in lap if _local(el.tag) == name and el.text)
 
-    cads = [float(el.text) for el in root.iter() if _local(el.tag) == "RunCadence" and el.text]
+    for pos in (el for el in root.iter() if _local(el.tag) == "Position"):
+        at = {_local(el.tag): el.text for el in pos}
+        _coordinates(path, _number(path, "latitude", at.get("LatitudeDegrees")),
+                     _number(path, "longitude", at.get("LongitudeDegrees")))
+    cads = [_number(path, "cadence", el.text) for el in root.iter() if _local(el.tag) == "RunCadence" and el.text]
     start = _parse_time(laps[0].get("StartTime", ""), path)
-    return Run(Path(path).name, start, total("DistanceMeters"), total("TotalTimeSeconds"),
+    return Run(Path(path).name, start, total("DistanceMeters", "distance"), total("TotalTimeSeconds", "duration"),
                2 * sum(cads) / len(cads) if cads else NAN)
 
 
@@ -361,7 +435,7 @@ def read_run(path) -> Run:
     run = reader(path)
     if not (run.distance_m > 0 and run.duration_s > 0):
         raise _error(path, "the run has no distance or no duration")
-    return run
+    return _checked(path, run)
 
 
 def read_runs(source, progress=None):

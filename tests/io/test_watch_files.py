@@ -190,3 +190,57 @@ def test_the_fit_crc_is_the_protocols():
 
     assert _fit_crc(b"123456789") == 0xBB3D
     assert _fit_crc(b"") == 0
+
+
+# --- impossible values: every run from every format is checked, the file named ---------------------------------
+
+def _tcx(**replace):
+    text = (sample_runs_folder() / "watch_export_run.tcx").read_text()
+    for old, new in replace.items():
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _gpx_first_point(old, new):
+    text = (sample_runs_folder() / "phone_app_run.gpx").read_text()
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize("name, text, what", [
+    ("inf.tcx", _tcx(**{"<DistanceMeters>6931.1<": "<DistanceMeters>inf<"}), "distance"),
+    ("huge.tcx", _tcx(**{"<DistanceMeters>6931.1<": "<DistanceMeters>1e400<"}), "distance"),
+    ("instant.tcx", _tcx(**{"<TotalTimeSeconds>2100.0<": "<TotalTimeSeconds>1e-300<"}), "duration"),
+    ("word.tcx", _tcx(**{"<DistanceMeters>6931.1<": "<DistanceMeters>far<"}), "distance"),
+    ("sprint.tcx", _tcx(**{"<DistanceMeters>6931.1<": "<DistanceMeters>69311<"}), "speed"),
+    ("cadence.tcx", _tcx(**{"<ns3:RunCadence>86<": "<ns3:RunCadence>inf<"}), "step rate"),
+    ("north.tcx", _tcx(**{"<LatitudeDegrees>51.5000000<": "<LatitudeDegrees>1e308<"}), "latitude"),
+    ("cadence.gpx", _gpx_first_point("<gpxtpx:cad>83<", "<gpxtpx:cad>inf<"), "step rate"),
+    ("north.gpx", _gpx_first_point('lat="51.5000000"', 'lat="1e308"'), "latitude"),
+    ("ancient.gpx", _gpx_first_point("<time>2026-09-05T07:00:00Z", "<time>0001-09-05T07:00:00Z"), "start"),
+])
+def test_impossible_values_are_refused_with_the_file_named(tmp_path, name, text, what):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(WatchFileError, match=rf"^{name}: .*{what}") as caught:
+        read_run(path)
+    assert "nan" not in str(caught.value) and "inf km" not in str(caught.value)
+
+
+def test_a_fit_session_with_an_impossible_distance_is_refused_even_with_a_good_crc(tmp_path):
+    from kneecourse.io.watch_files import retimed_copy
+
+    data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
+    path = tmp_path / "far.fit"
+    path.write_bytes(retimed_copy(data, dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc), 4.0e7))  # 40,000 km
+    with pytest.raises(WatchFileError, match=r"^far.fit: .*distance"):
+        read_run(path)
+
+
+def test_a_fit_without_a_session_beyond_the_size_limit_is_refused_before_decoding(tmp_path, monkeypatch):
+    import kneecourse.io.watch_files as wf
+
+    monkeypatch.setattr(wf, "FIT_FULL_DECODE_MAX_BYTES", 1000)
+    path = tmp_path / "big.fit"
+    path.write_bytes((sample_runs_folder() / "watch_without_running_dynamics.fit").read_bytes())
+    with pytest.raises(WatchFileError, match=r"^big.fit: .*larger than"):
+        wf._fit_full(path)
