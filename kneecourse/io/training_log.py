@@ -4,6 +4,12 @@ Columns: ``date`` (YYYY-MM-DD), ``duration_min``, ``rpe`` (session RPE,
 0–10) and optionally ``distance_km``. Load = duration × RPE (arbitrary units,
 "session RPE"). Lines starting with ``#`` are comments. Bad rows are never
 dropped silently: each is reported with its line number and reason.
+
+Logs are read as spreadsheets save them: comma, semicolon or tab between
+cells (the header line tells which), a decimal comma where the cells are not
+comma-separated, and a byte-order mark at the start. A date outside
+:data:`EARLIEST`–tomorrow is a bad row (a typo would make up years of rest and
+then a spike), and a log spanning more than :data:`MAX_SPAN_YEARS` is refused.
 """
 from __future__ import annotations
 
@@ -19,6 +25,10 @@ from .tables import read_text
 __all__ = ["TrainingLog", "LogError", "parse_training_log", "sample_log"]
 
 _REQUIRED = ("date", "duration_min", "rpe")
+#: the earliest date a log row may have
+EARLIEST = dt.date(1990, 1, 1)
+#: a log longer than this is a typo in a date (or two logs pasted together)
+MAX_SPAN_YEARS = 10
 _RANGES = {"duration_min": (0.0, 600.0), "rpe": (0.0, 10.0), "distance_km": (0.0, 300.0)}
 
 
@@ -56,18 +66,23 @@ def parse_training_log(text: str, strict: bool = False) -> TrainingLog:
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be the CSV content as str, got {type(text).__name__}")
+    text = text.removeprefix("\ufeff")  # a spreadsheet's byte-order mark
     lines = [(n, ln) for n, ln in enumerate(text.splitlines(), start=1)
              if ln.strip() and not ln.lstrip().startswith("#")]
     if not lines:
         raise LogError([(1, "the file has no header and no rows")])
     head_no, head = lines[0]
-    header = [h.strip().lower() for h in next(csv.reader([head]))]
+    # the header says how the cells are separated: comma, semicolon or tab
+    delimiter = max((",", ";", "\t"), key=head.count)
+    decimal_comma = delimiter != ","
+    header = [h.strip().lower() for h in next(csv.reader([head], delimiter=delimiter))]
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise LogError([(head_no, f"header lacks column(s) {missing}; found {header}")])
     problems, rows = [], []
+    latest = dt.date.today() + dt.timedelta(days=1)
     for n, ln in lines[1:]:
-        cells = next(csv.reader(io.StringIO(ln)))
+        cells = next(csv.reader(io.StringIO(ln), delimiter=delimiter))
         if len(cells) != len(header):
             problems.append((n, f"{len(cells)} cells, expected {len(header)}"))
             continue
@@ -77,13 +92,16 @@ def parse_training_log(text: str, strict: bool = False) -> TrainingLog:
         except ValueError:
             problems.append((n, f"date {rec['date']!r} is not YYYY-MM-DD"))
             continue
+        if not EARLIEST <= day <= latest:
+            problems.append((n, f"date {day} is not a plausible date: a typo? (allowed {EARLIEST} to {latest})"))
+            continue
         values, bad = {}, None
         for col, (lo, hi) in _RANGES.items():
             if col not in rec or (col == "distance_km" and rec[col] == ""):
                 values[col] = 0.0
                 continue
             try:
-                v = float(rec[col])
+                v = float(rec[col].replace(",", ".") if decimal_comma else rec[col])
             except ValueError:
                 bad = f"{col} {rec[col]!r} is not a number"
                 break
@@ -105,6 +123,9 @@ def parse_training_log(text: str, strict: bool = False) -> TrainingLog:
     first = min(r[0] for r in rows)
     last = max(r[0] for r in rows)
     ndays = (last - first).days + 1
+    if ndays > 365.25 * MAX_SPAN_YEARS:
+        raise LogError([(head_no, f"the log spans {ndays / 365.25:.0f} years ({first} to {last}): more than "
+                                  f"{MAX_SPAN_YEARS} years is a typo in a date, or two logs in one")])
     load, dist = np.zeros(ndays), np.zeros(ndays)
     for day, session_load, km in rows:
         i = (day - first).days

@@ -13,6 +13,9 @@ from ._base import Explorer, slider
 
 __all__ = ["ACWRExplorer", "PlannerExplorer"]
 
+#: the bad rows listed in the explorer (the rest are counted): 20,000 of them were 1.3 MB of HTML
+SHOWN_PROBLEMS = 20
+
 
 class ACWRExplorer(Explorer):
     """The acute:chronic ratio of the sample (or your own) log; scale the spike and watch the ratio."""
@@ -54,9 +57,12 @@ class ACWRExplorer(Explorer):
             return None
         self._set_log(log, "your log")
         if log.problems:
-            items = "".join(f"<li>line {n}: {html.escape(m)}</li>" for n, m in log.problems)
+            shown = log.problems[:SHOWN_PROBLEMS]
+            items = "".join(f"<li>line {n}: {html.escape(m)}</li>" for n, m in shown)
+            more = (f"<li>… and {len(log.problems) - len(shown)} more: fix the rows above and paste the log again"
+                    "</li>" if len(log.problems) > len(shown) else "")
             self.problems.value = (f'<span style="color:#D55E00">⚠ {len(log.problems)} row(s) left out:</span>'
-                                   f"<ul>{items}</ul>")
+                                   f"<ul>{items}{more}</ul>")
         return log
 
     def _set_log(self, log, source):
@@ -77,16 +83,20 @@ class ACWRExplorer(Explorer):
 
     def _describe(self, s):
         ok = s["defined"]
-        peak = np.nanmax(s["ratio"]) if ok.any() else float("nan")
+        if not ok.any():
+            return (f"Log: {self.source} · {len(ok)} day(s): the ACWR needs at least 28 days (its chronic window) "
+                    "before it has a value. Log a few more weeks, or go back to the sample.")
+        peak = np.nanmax(s["ratio"])
         ch = s["weekly_change"]
         big = np.nanmax(ch) if ch.size and np.isfinite(ch).any() else float("nan")
         if s["method"] == "rolling":
             days = f"days ≥ 1.5: <b>{int(np.sum(s['ratio'][ok] >= 1.5))}</b>"
         else:
             days = "no bands for this method (they were derived for the rolling ratio)"
-        return (f"Log: {self.source} · highest ACWR <b>{peak:.2f}</b> · {days} · "
-                f"largest week-to-week distance increase <b>{100 * big:+.0f}%</b> "
-                f"(first {int(np.argmax(ok)) if ok.any() else len(ok)} days have no ratio yet)")
+        change = (f"largest week-to-week distance increase <b>{100 * big:+.0f}%</b>" if np.isfinite(big)
+                  else "no week-to-week change yet (it needs two weeks with distance)")
+        return (f"Log: {self.source} · highest ACWR <b>{peak:.2f}</b> · {days} · {change} "
+                f"(first {int(np.argmax(ok))} days have no ratio yet)")
 
 
 class PlannerExplorer(Explorer):
