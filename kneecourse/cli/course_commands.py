@@ -62,7 +62,11 @@ def main(argv=None) -> int:
         if args.command == "links":
             from ..course.links import COURSE_REPOSITORY, workshop_links
 
-            links = workshop_links(args.hub, args.repo or COURSE_REPOSITORY, args.branch)
+            try:
+                links = workshop_links(args.hub, args.repo or COURSE_REPOSITORY, args.branch)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
             for where, pages in links.items():
                 print(f"# {where}")
                 for page, link in pages.items():
