@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 __all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError"]
@@ -73,6 +74,28 @@ def apps_folder() -> Path:
     return notebooks_folder() / "apps"
 
 
+def _refuse_links(root: Path, dest: Path) -> None:
+    """Raise if ``dest`` or a folder between ``root`` and it is a symbolic link (copy never follows one)."""
+    here = dest
+    while here != root and root in here.parents:
+        if here.is_symlink():
+            raise CourseFilesError(f"{here} is a symbolic link: the course is never copied through one (it could "
+                                   "write outside the folder); remove the link or choose another folder")
+        here = here.parent
+
+
+def _replace_with_copy(source: Path, dest: Path) -> None:
+    """Copy to a new file beside ``dest``, then rename it over ``dest``: a link there is replaced, not followed."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def copy_course(destination, overwrite: bool = False) -> list:
     """Copy the course notebooks into ``destination/notebooks`` for a learner to work in.
 
@@ -94,16 +117,29 @@ def copy_course(destination, overwrite: bool = False) -> list:
     list of Path
         The notebooks written.
     """
+    if not str(destination).strip():
+        raise CourseFilesError("copy needs a folder to copy the course into, e.g. python -m kneecourse copy my-course")
+    root = Path(destination).expanduser().resolve()
+    if root.exists() and not root.is_dir():
+        raise CourseFilesError(f"{root} is a file, not a folder: choose a folder for the course")
     source = notebooks_folder()
-    target = Path(destination).expanduser().resolve() / "notebooks"
+    target = root / "notebooks"
     written = []
-    for path in sorted(source.rglob("*.ipynb")):
-        if ".ipynb_checkpoints" in path.parts:
-            continue
-        dest = target / path.relative_to(source)
-        if dest.exists() and not overwrite:
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, dest)
-        written.append(dest)
+    try:
+        for path in sorted(source.rglob("*.ipynb")):
+            if ".ipynb_checkpoints" in path.parts:
+                continue
+            dest = target / path.relative_to(source)
+            _refuse_links(root, dest)
+            if dest.exists() and not overwrite:
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            _refuse_links(root, dest)  # a link made while copying is refused too
+            _replace_with_copy(path, dest)
+            written.append(dest)
+    except PermissionError as exc:
+        raise CourseFilesError(f"{exc.filename or root}: no permission to write there; choose a folder of your "
+                               "own") from None
+    except OSError as exc:
+        raise CourseFilesError(f"{exc.filename or root}: {exc.strerror or exc}") from None
     return written
