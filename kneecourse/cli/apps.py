@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -26,13 +27,14 @@ from ..course.links import HUB_FOLDER, page_path
 __all__ = ["APPS", "voila_command", "write_app_notebooks", "main", "main_app_notebooks"]
 
 
-def voila_command(name: str, port: int = 8866) -> list:
-    """The command that serves one app on 127.0.0.1."""
+def voila_command(name: str, port: int = 8866, token: str | None = None) -> list:
+    """The command that serves one app on 127.0.0.1 (with ``token``, only to a browser that has it, as
+    JupyterLab does: a page on another site cannot reach the app or its kernel)."""
     if name not in APPS:
         raise ValueError(f"unknown app {name!r}; choose one of {sorted(APPS)}")
     nb = apps_folder() / APPS[name].notebook
     return [sys.executable, "-m", "voila", str(nb), f"--port={int(port)}", "--no-browser",
-            "--Voila.ip=127.0.0.1", "--theme=light"]
+            "--Voila.ip=127.0.0.1", "--theme=light"] + ([f"--Voila.token={token}"] if token else [])
 
 
 def _notebook_text(explorer) -> str:
@@ -79,8 +81,10 @@ def main(argv=None) -> int:
         print("launch links for Binder and a hub: python -m kneecourse links --hub https://<your hub>")
         print(f"app notebooks: {apps_folder()}")
         return 0
-    cmd = voila_command(args.name, args.port)
-    print(f"serving {args.name} at http://127.0.0.1:{args.port}  (Ctrl+C to stop)", flush=True)
+    token = secrets.token_urlsafe(24)
+    cmd = voila_command(args.name, args.port, token)
+    print(f"serving {args.name} at http://127.0.0.1:{args.port}/?token={token}  (open this link; Ctrl+C to stop)",
+          flush=True)
     if os.name == "posix":  # become Voila: stopping this process stops Voila and its kernels
         os.execv(cmd[0], cmd)
     return subprocess.call(cmd)
