@@ -101,7 +101,11 @@ def check_real(
                 f"{name} must be a real number in {unit or 'no unit'}, got {value!r} "
                 f"({type(value).__name__}); allowed: {allowed()}"
             )
-        arr = np.asarray(value, dtype=float)
+        try:
+            arr = np.asarray(value, dtype=float)
+        except OverflowError:  # a Python int beyond a float's range
+            raise ValueError(f"{name} = an integer of {len(str(abs(int(value))))} digits{u} is out of range; "
+                             f"allowed: {allowed()}") from None
     else:
         if not array:
             raise TypeError(f"{name} must be a single number in {unit or 'no unit'}, got an array")

@@ -96,3 +96,45 @@ def test_scalar_check_is_cheap():
     model = seconds_per_call(lambda: force_on_lever(100.0, -90.0, 0.5), 200)
     assert per_call < 0.1 * model, (
         f"check_real on a float takes {per_call * 1e6:.2f} µs, a model call {model * 1e6:.1f} µs")
+
+
+# --- edges of the public functions: each a named error, never a hang or a library's message -------------
+
+def test_an_integer_too_large_for_a_float_is_out_of_range_by_name():
+    from kneecourse.validation import check_real
+
+    with pytest.raises(ValueError, match=r"^mass_kg = an integer of 401 digits .*is out of range; allowed"):
+        check_real(10**400, "mass_kg", "kg", 30, 200)
+    with pytest.raises(ValueError, match="mass_kg"):
+        check_real(-(10**400), "mass_kg", "kg", 30, 200, array=False)
+
+
+@pytest.mark.parametrize("options, name", [({"rtol": float("nan")}, "rtol"), ({"atol": float("nan")}, "atol"),
+                                           ({"atol": 1e-320}, "atol"), ({"rtol": 1.0}, "rtol"),
+                                           ({"n_points": 0}, "n_points"), ({"n_points": 2.5}, "n_points"),
+                                           ({"n_points": 10**9}, "n_points")])
+def test_solver_options_are_checked_before_the_solver_runs(options, name):
+    """rtol/atol NaN used to integrate for 25 s and more; atol 1e-320 gave IndexError; n_points 0 numpy's
+    'need at least one array to concatenate'."""
+    import time
+
+    import kneecourse as kc
+
+    t0 = time.perf_counter()
+    with pytest.raises((ValueError, TypeError), match=rf"^{name}"):
+        kc.slip_stance(70, 0.95, 20_000, 3.3, 20, **options)
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_max_weeks_is_checked_by_name():
+    import kneecourse as kc
+
+    with pytest.raises(ValueError, match=r"^max_weeks = -1 weeks? is out of range"):
+        kc.plan_progression(20, 40, 0.1, max_weeks=-1)
+
+
+def test_masses_of_the_wrong_shape_are_named():
+    import kneecourse as kc
+
+    with pytest.raises(ValueError, match=r"^masses must be one mass per point: got shape \(2, 3\)"):
+        kc.center_of_mass([[0, 0], [1, 1], [2, 2]], [[1, 2, 3], [4, 5, 6]])

@@ -105,7 +105,11 @@ def center_of_mass(points, masses):
     numpy.ndarray, shape (d,)
     """
     m = check_real(np.atleast_1d(masses), "masses", "kg", 0, 1e4)
+    if m.ndim != 1:
+        raise ValueError(f"masses must be one mass per point: got shape {m.shape}, expected (n,)")
     x = check_real(np.atleast_2d(points), "points", "m", -1e3, 1e3)
+    if x.ndim != 2:
+        raise ValueError(f"points must be one row of coordinates per part: got shape {x.shape}, expected (n, d)")
     if x.shape[0] != m.shape[0]:
         raise ValueError(f"points has {x.shape[0]} rows but masses has {m.shape[0]} entries; they must match")
     if m.sum() <= 0:

@@ -100,7 +100,9 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     vertical_velocity_m_s : float, optional
         Vertical velocity at touchdown (downward negative), −5 to 0 m/s.
     n_points : int
-        Samples of the returned trajectory.
+        Samples of the returned trajectory, 2–100000.
+    rtol, atol : float
+        The ODE solver's relative (1e-13 to 1e-3) and absolute (1e-15 to 1e-3) tolerances.
 
     Returns
     -------
@@ -120,6 +122,12 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     v = check_real(speed_m_s, "speed_m_s", "m/s", 0.5, 12, array=False)
     a = math.radians(check_real(touchdown_angle_deg, "touchdown_angle_deg", "deg", 1, 60, array=False))
     vy0 = check_real(vertical_velocity_m_s, "vertical_velocity_m_s", "m/s", -5, 0, array=False)
+    # the solver's options too: NaN tolerances never end, a tolerance below a double's reach breaks the solver
+    rtol = check_real(rtol, "rtol", "", 1e-13, 1e-3, array=False)
+    atol = check_real(atol, "atol", "", 1e-15, 1e-3, array=False)
+    n = check_real(n_points, "n_points", "points", 2, 100_000, array=False)
+    if n != int(n):
+        raise TypeError(f"n_points must be a whole number of points, got {n_points!r}; allowed: 2 to 100000")
     # integrate in the leg's units (periodic_gait): length L0, time sqrt(L0/g), stiffness K
     K = k * L0 / (m * G)
     ts, vs = _leg_units(L0)
@@ -141,7 +149,7 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
     s0 = (-math.sin(a) * (1 - eps), math.cos(a) * (1 - eps), v / vs, vy0 / vs)
     sol = solve_ivp(rhs, (0.0, 5.0 / ts), s0, method="DOP853", events=(liftoff, ground), rtol=rtol, atol=atol,
                     dense_output=True)
-    t = np.linspace(0.0, sol.t[-1], int(n_points))
+    t = np.linspace(0.0, sol.t[-1], int(n))
     x, y, vx, vy = sol.sol(t) * np.array([[L0], [L0], [vs], [vs]])
     t, t_end = t * ts, sol.t[-1] * ts
     r, grf_x, grf_y = _leg_force(k, L0, x, y)

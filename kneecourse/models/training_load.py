@@ -157,6 +157,7 @@ def plan_progression(current_weekly, target_weekly, max_increase=0.10, deload_ev
     if every == 1:
         raise ValueError("deload_every = 1 week would make every week a lighter week; use 0 or 2–8")
     factor = check_real(deload_factor, "deload_factor", "", 0.5, 1, array=False)
+    max_weeks = int(check_real(max_weeks, "max_weeks", "weeks", 1, 520, array=False))
     dist, deload = [], []
     base = cur
     week = 0
