@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Polygon
 
-from .style import COLORS, legend_below
+from .style import COLORS, is_projector, legend_below
 
 __all__ = ["Leg3DView", "CouplingCurveView", "RotationDemandView"]
 
@@ -32,6 +32,11 @@ class Leg3DView:
 
         for axis in (ax.xaxis, ax.yaxis, ax.zaxis):  # three ticks a side: the labels do not run together
             axis.set_major_locator(MaxNLocator(3))
+        if is_projector():  # projector-size numbers do not fit the two short floor axes: the grid stays, the
+            ax.set_xticklabels([])  # up axis keeps its scale, the floor axes keep their names, closer in
+            ax.set_yticklabels([])
+            ax.set_xlabel("lateral", labelpad=-10)
+            ax.set_ylabel("anterior", labelpad=-10)
         ax.view_init(elev=12, azim=-40)
         legend_below(ax)
 

@@ -147,23 +147,43 @@ def learner_pids(name: str):
     return pids
 
 
-def rss_mb(pids):
-    total = 0
+def memory_mb(pids):
+    """(RSS, PSS) of the processes, MB. RSS counts every shared page (the Python binary, numpy's and
+    matplotlib's libraries) once per process; PSS splits a shared page between the processes that map it,
+    so PSS summed over a workshop is the memory the machine really uses."""
+    rss = pss = 0
     for pid in pids:
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS"):
-                    total += int(line.split()[1])
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
         except OSError:
             pass
-    return total / 1024
+    return rss / 1024, pss / 1024
+
+
+def available_mb() -> float:
+    """The machine's MemAvailable (MB)."""
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def lowest_available(box, stop):
+    """Keep the lowest MemAvailable seen in ``box[0]`` until ``stop`` is set (a sample a second)."""
+    while not stop.is_set():
+        box[0] = min(box[0], available_mb())
+        await asyncio.sleep(1.0)
 
 
 class Learner:
     def __init__(self, base, token, name, repo, work):
         self.base, self.token, self.name, self.repo, self.folder = base, token, name, repo, work
         self.http = AsyncHTTPClient()
-        self.errors, self.peak_mb, self.seconds, self.cells = [], 0.0, None, 0
+        self.errors, self.peak_mb, self.peak_pss_mb, self.seconds, self.cells = [], 0.0, 0.0, None, 0
         self.pull_s, self.slider_ms, self.table_ms = None, [], float("nan")
 
     async def api(self, method, path, body=None, hub=True):
@@ -246,7 +266,8 @@ class Learner:
                 printed.append(m["content"]["text"])
             if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
                 self.cells += 1
-                self.peak_mb = max(self.peak_mb, rss_mb(learner_pids(self.name)))
+                rss, pss = memory_mb(learner_pids(self.name))
+                self.peak_mb, self.peak_pss_mb = max(self.peak_mb, rss), max(self.peak_pss_mb, pss)
                 return "".join(printed)
 
     async def run_notebook(self, nb_name):
@@ -282,11 +303,19 @@ class Learner:
         self.seconds = time.perf_counter() - t0
 
 
+#: the lowest MemAvailable (MB) seen during the workshop
+LOWEST = [float("inf")]
+
+
 async def workshop(base, token, n, repo, work):
     # one HTTP client serves every learner: let all of them have requests in flight at once
     AsyncHTTPClient.configure(None, max_clients=max(10, 4 * n))
     learners = [Learner(base, token, f"learner{i:02d}", repo, work) for i in range(n)]
+    stop = asyncio.Event()
+    sampler = asyncio.ensure_future(lowest_available(LOWEST, stop))
     results = await asyncio.gather(*(learner.work() for learner in learners), return_exceptions=True)
+    stop.set()
+    await sampler
     for learner, res in zip(learners, results):
         if isinstance(res, Exception):
             learner.errors.append(f"{type(res).__name__}: {res}")
@@ -328,6 +357,7 @@ def main(argv=None) -> int:
                     raise RuntimeError((work / "hub.log").read_text()[-3000:]) from None
                 time.sleep(0.5)
         t0 = time.perf_counter()
+        before_mb = available_mb()  # the hub and its proxy are running, no learner yet
         learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners, repo, work), args.timeout))
         wall = time.perf_counter() - t0
     finally:
@@ -339,6 +369,7 @@ def main(argv=None) -> int:
         log.close()
     rows = [{"learner": x.name, "seconds": round(x.seconds or float("nan"), 1),
              "pull_s": round(x.pull_s or float("nan"), 1), "peak_mb": round(x.peak_mb, 1),
+             "peak_pss_mb": round(x.peak_pss_mb, 1),
              "cells_executed": x.cells, "slider_p95_ms": round(percentile(x.slider_ms, 95), 1),
              "slider_median_ms": round(percentile(x.slider_ms, 50), 1), "table_ms": round(x.table_ms, 1),
              "errors": x.errors} for x in learners]
@@ -349,6 +380,10 @@ def main(argv=None) -> int:
                "all_completed": ok, "failures": sum(bool(r["errors"]) for r in rows),
                "peak_mb_max": max((r["peak_mb"] for r in rows), default=0.0),
                "peak_mb_median": round(percentile([r["peak_mb"] for r in rows], 50), 1),
+               "peak_pss_mb_median": round(percentile([r["peak_pss_mb"] for r in rows], 50), 1),
+               "peak_pss_mb_max": max((r["peak_pss_mb"] for r in rows), default=0.0),
+               # what the machine gave the workshop at its peak, per learner (servers, kernels, the hub's share)
+               "machine_mb_per_learner": round((before_mb - LOWEST[0]) / args.learners, 1),
                "pull_s_max": max((r["pull_s"] for r in rows), default=0.0),
                "slider_p95_ms_worst_learner": max((r["slider_p95_ms"] for r in rows), default=0.0),
                "slider_p95_ms_all_steps": round(percentile(every_step, 95), 1),
@@ -364,8 +399,9 @@ def main(argv=None) -> int:
                   f"table {r['table_ms']:6.0f} ms"
                   + (f"  ERRORS: {r['errors']}" if r["errors"] else ""))
         print(f"{args.learners} learners on {os.cpu_count()} cores: wall time {wall:.1f} s, "
-              f"failures {summary['failures']}, peak memory per learner {summary['peak_mb_median']:.0f} MB median / "
-              f"{summary['peak_mb_max']:.0f} MB max, "
+              f"failures {summary['failures']}, peak memory per learner: RSS {summary['peak_mb_median']:.0f} MB median"
+              f" / {summary['peak_mb_max']:.0f} MB max, PSS {summary['peak_pss_mb_median']:.0f} MB median / "
+              f"{summary['peak_pss_mb_max']:.0f} MB max, the machine's {summary['machine_mb_per_learner']:.0f} MB, "
               f"slider update p95 {summary['slider_p95_ms_all_steps']:.1f} ms over all steps "
               f"(worst learner {summary['slider_p95_ms_worst_learner']:.1f} ms)")
     for runtime in Path("/tmp").glob(f"{work.name[-8:]}-learner*"):
