@@ -17,7 +17,9 @@ Step rate: watches store running cadence per foot (strides/min); the course uses
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 import math
 import struct
 import xml.etree.ElementTree as ET
@@ -438,8 +440,110 @@ def read_run(path) -> Run:
     return _checked(path, run)
 
 
+#: a compressed file or an archive member may expand to at most this (a 24-hour run at 1 Hz is a few MB)
+EXPANDED_MAX_BYTES = 100_000_000
+
+
+def _kind(name: str) -> str:
+    """``.fit``, ``.gpx``, ``.tcx`` (also under ``.gz``), ``.zip``, or ``""`` for anything else."""
+    lower = name.lower()
+    if lower.endswith(".zip"):
+        return ".zip"
+    inner = lower[:-3] if lower.endswith(".gz") else lower
+    return next((s for s in SUFFIXES if inner.endswith(s)), "")
+
+
+def _expanded(data: bytes, name: str) -> bytes:
+    """``data`` un-gzipped (if ``name`` ends in .gz), at most :data:`EXPANDED_MAX_BYTES`."""
+    import gzip
+    import zlib
+
+    if not name.lower().endswith(".gz"):
+        return data
+    out = bytearray()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            while chunk := fh.read(1 << 20):
+                out += chunk
+                if len(out) > EXPANDED_MAX_BYTES:
+                    raise _error(name, f"expands to larger than {EXPANDED_MAX_BYTES // 1_000_000} MB: not a run")
+    except (OSError, EOFError, zlib.error) as exc:
+        raise _error(name, f"damaged compressed file ({exc})") from None
+    return bytes(out)
+
+
+def _read_bytes(name: str, data: bytes) -> Run:
+    """A run from a file's content (``name`` says its format), read through a temporary file."""
+    import tempfile
+
+    data = _expanded(data, name)
+    suffix = _kind(name)
+    with tempfile.TemporaryDirectory(prefix="kneecourse-run-") as tmp:
+        path = Path(tmp) / f"run{suffix}"
+        path.write_bytes(data)
+        try:
+            run = read_run(path)
+        except WatchFileError as exc:
+            raise WatchFileError(str(exc).replace(path.name, name, 1)) from None
+    return dataclasses.replace(run, source=name)
+
+
+def _entries(items):
+    """(name, reader) for every watch file of the sources: files, folders, ``.gz`` files and ``.zip`` members;
+    (name, message) for each one skipped."""
+    import zipfile
+
+    found, skipped = [], []
+    for item in items:
+        p = Path(item).expanduser()
+        if not p.exists():
+            skipped.append(("folder" if not p.suffix else p.name, f"{item}: folder or file not found"))
+            continue
+        for f in sorted(p.iterdir()) if p.is_dir() else [p]:
+            kind = _kind(f.name)
+            if kind in SUFFIXES and not f.name.lower().endswith(".gz"):
+                found.append((f.name, lambda f=f: read_run(f)))
+            elif kind in SUFFIXES:
+                found.append((f.name, lambda f=f: _read_bytes(f.name, f.read_bytes())))
+            elif kind == ".zip":
+                try:
+                    with zipfile.ZipFile(f) as z:
+                        for info in z.infolist():
+                            member = f"{f.name}:{info.filename}"
+                            if info.is_dir():
+                                continue
+                            if _kind(info.filename) not in SUFFIXES:
+                                skipped.append((member, f"{member}: skipped (not a FIT, GPX or TCX file)"))
+                            elif info.file_size > EXPANDED_MAX_BYTES:
+                                skipped.append((member, f"{member}: larger than "
+                                                        f"{EXPANDED_MAX_BYTES // 1_000_000} MB: not a run"))
+                            else:
+                                found.append((member, lambda z=f, i=info.filename, m=member: _read_member(z, i, m)))
+                except (zipfile.BadZipFile, OSError) as exc:
+                    skipped.append((f.name, f"{f.name}: damaged archive ({exc})"))
+            elif p.is_dir():
+                skipped.append((f.name, f"{f.name}: skipped (not a FIT, GPX or TCX file, nor one compressed as "
+                                        ".gz or in a .zip)"))
+            else:
+                found.append((f.name, lambda f=f: read_run(f)))  # one file named: read_run says what it is
+    return found, skipped
+
+
+def _read_member(archive: Path, inner: str, name: str) -> Run:
+    import zipfile
+
+    with zipfile.ZipFile(archive) as z, z.open(inner) as fh:
+        data = fh.read(EXPANDED_MAX_BYTES + 1)  # the header's size may lie: never read more than the limit
+    if len(data) > EXPANDED_MAX_BYTES:
+        raise _error(name, f"larger than {EXPANDED_MAX_BYTES // 1_000_000} MB: not a run")
+    return _read_bytes(name, data)
+
+
 def read_runs(source, progress=None):
     """Read every watch file of a folder (or a file, or a list of files), oldest run first.
+
+    FIT, GPX and TCX files are read, also compressed (``.fit.gz``, as in Strava's bulk export) and inside
+    ``.zip`` archives (Garmin's export), each expanding to at most :data:`EXPANDED_MAX_BYTES`.
 
     Parameters
     ----------
@@ -451,28 +555,23 @@ def read_runs(source, progress=None):
     Returns
     -------
     (list of Run, list of (file name, message))
-        The runs that loaded, and one entry per file that did not.
+        The runs that loaded, and one entry per file that did not load or was skipped (and why), or for a
+        folder that was not found.
     """
     items = source if isinstance(source, (list, tuple)) else [source]
-    files = []
-    for item in items:
-        p = Path(item).expanduser()
-        if p.is_dir():
-            files += sorted(f for f in p.iterdir() if f.suffix.lower() in SUFFIXES)
-        else:
-            files.append(p)
-    if progress is None and len(files) >= 20:
-        progress = _notebook_bar(len(files))
-    runs, problems = [], []
-    for i, f in enumerate(files, start=1):
+    found, problems = _entries(items)
+    if progress is None and len(found) >= 20:
+        progress = _notebook_bar(len(found))
+    runs = []
+    for i, (name, read) in enumerate(found, start=1):
         try:
-            runs.append(read_run(f))
+            runs.append(read())
         except WatchFileError as exc:
-            problems.append((f.name, str(exc)))
+            problems.append((name, str(exc)))
         except Exception as exc:  # a decoder's own surprise: name the file, keep going
-            problems.append((f.name, f"{f.name}: could not be read ({type(exc).__name__}: {exc})"))
+            problems.append((name, f"{name}: could not be read ({type(exc).__name__}: {exc})"))
         if progress:
-            progress(i, len(files))
+            progress(i, len(found))
     return sorted(runs, key=lambda r: r.start), problems
 
 

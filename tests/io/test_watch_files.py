@@ -65,11 +65,12 @@ def test_damaged_and_unsupported_files_are_named_and_the_rest_load(tmp_path):
     (tmp_path / "noise.gpx").write_text("<gpx><trk><trkseg><trkpt lat='x'")
     (tmp_path / "ride.tcx").write_text((sample_runs_folder() / "watch_export_run.tcx").read_text()
                                        .replace('Sport="Running"', 'Sport="Biking"'))
-    (tmp_path / "notes.txt").write_text("not a run")  # other files in the folder are left alone
+    (tmp_path / "notes.txt").write_text("not a run")  # other files in the folder are named as skipped
     runs, problems = read_runs(tmp_path, progress=False)
     assert [r.source for r in runs] == ["ok.fit"]
     named = dict(problems)
-    assert set(named) == {"cut.fit", "noise.gpx", "ride.tcx"}
+    assert set(named) == {"cut.fit", "noise.gpx", "ride.tcx", "notes.txt"}
+    assert named["notes.txt"].startswith("notes.txt: skipped")
     assert named["cut.fit"].startswith("cut.fit: damaged FIT file")
     assert named["noise.gpx"].startswith("noise.gpx: damaged GPX file")
     assert "not a run (sport: Biking)" in named["ride.tcx"]
@@ -244,3 +245,70 @@ def test_a_fit_without_a_session_beyond_the_size_limit_is_refused_before_decodin
     path.write_bytes((sample_runs_folder() / "watch_without_running_dynamics.fit").read_bytes())
     with pytest.raises(WatchFileError, match=r"^big.fit: .*larger than"):
         wf._fit_full(path)
+
+
+# --- folders of runs as watches and apps export them ------------------------------------------------------
+
+def test_a_folder_that_does_not_exist_says_so():
+    runs, problems = read_runs("no/such/folder", progress=False)
+    assert runs == [] and problems == [("folder", "no/such/folder: folder or file not found")]
+
+
+def test_compressed_files_and_archives_are_read_and_the_rest_named(tmp_path):
+    """Strava's bulk export has activities/*.fit.gz and *.gpx.gz; Garmin's export is a .zip."""
+    import gzip
+    import zipfile
+
+    fit = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
+    gpx = (sample_runs_folder() / "phone_app_run.gpx").read_bytes()
+    (tmp_path / "a.fit.gz").write_bytes(gzip.compress(fit))
+    (tmp_path / "b.gpx.gz").write_bytes(gzip.compress(gpx))
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as z:
+        z.writestr("activities/c.tcx", (sample_runs_folder() / "watch_export_run.tcx").read_bytes())
+        z.writestr("activities/d.fit.gz", gzip.compress(fit))
+        z.writestr("activities/readme.txt", "not a run")
+    (tmp_path / "broken.fit.gz").write_bytes(b"\x1f\x8b not really gzip")
+    (tmp_path / "notes.txt").write_text("a learner's notes")
+    runs, problems = read_runs(tmp_path, progress=False)
+    assert sorted(r.source for r in runs) == ["a.fit.gz", "b.gpx.gz", "export.zip:activities/c.tcx",
+                                              "export.zip:activities/d.fit.gz"]
+    named = dict(problems)
+    assert named["broken.fit.gz"].startswith("broken.fit.gz: damaged compressed file")
+    assert "skipped" in named["notes.txt"] and "skipped" in named["export.zip:activities/readme.txt"]
+    assert runs[0].distance_m == pytest.approx(7441.35)
+
+
+def test_a_compressed_file_that_expands_beyond_the_limit_is_refused(tmp_path, monkeypatch):
+    import gzip
+
+    import kneecourse.io.watch_files as wf
+
+    monkeypatch.setattr(wf, "EXPANDED_MAX_BYTES", 10_000)
+    (tmp_path / "bomb.gpx.gz").write_bytes(gzip.compress(b" " * 1_000_000))
+    runs, problems = read_runs(tmp_path, progress=False)
+    assert runs == [] and "larger than" in dict(problems)["bomb.gpx.gz"]
+
+
+@pytest.mark.parametrize("nb", ["06_running_as_a_spring", "07_training_load"])
+def test_the_cells_that_use_a_run_say_what_to_do_when_none_loaded(nb, tmp_path):
+    """With a folder of no runs the next cell crashed with IndexError at runs[0] (module 7: days[0])."""
+    import contextlib
+    import io
+    import json
+
+    import numpy as np
+
+    import kneecourse as kc
+
+    (tmp_path / "notes.txt").write_text("not a run")
+    cells = ["".join(c["source"]) for c in json.loads((ROOT / "notebooks" / f"{nb}.ipynb").read_text())["cells"]
+             if c["cell_type"] == "code"]
+    first = next(i for i, c in enumerate(cells) if "read_runs(" in c)
+    scope = {"kc": kc, "np": np}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for code in cells[first:first + {"06_running_as_a_spring": 2, "07_training_load": 1}[nb]]:  # the run's cells
+            code = code.replace("kc.sample_runs_folder()", repr(str(tmp_path)), 1)
+            exec(compile(code, nb, "exec"), scope)  # noqa: S102 - the course's own notebook cells
+    printed = out.getvalue()
+    assert "no run loaded" in printed and "skipped: notes.txt" in printed
