@@ -8,6 +8,7 @@ learner's :class:`~kneecourse.selfcheck.store.ProgressStore`.
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 import traceback
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .numbers import parse_number, unit_spellings
 from .store import ProgressStore
 
 __all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "Prediction"]
@@ -78,20 +80,24 @@ def _attr(text) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _spellings(unit: str) -> str:
+    """The unit's spellings for the site's script, which reads numbers by the same rule as the notebook."""
+    return f'data-spellings="{_attr(json.dumps(unit_spellings(unit), ensure_ascii=False))}"'
+
+
 def _with_unit(number: str, unit: str) -> str:
     """``"3.2 MPa"``; just the number when there is no unit."""
     return f"{number} {unit}" if unit else number
 
 
 def _as_number(value, unit):
-    """``(number, None)`` for a finite number, else ``(None, Result)`` saying what to type."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
+    """``(number, None)`` for a number as people type it (:func:`~.numbers.parse_number`), else
+    ``(None, Result)`` saying what to type."""
+    x = parse_number(value, unit)
+    if x is None:
         what = f"type a number in {unit}" if unit else "type a number"
-        return None, Result(False, f"{what}, not {value!r}.")
-    if not math.isfinite(x):
-        return None, Result(False, "type a finite number.")
+        return None, Result(False, f"{what} (like 6.2 or 6,2{', with or without ' + unit if unit else ''}), "
+                                   f"not {value!r}.")
     return x, None
 
 
@@ -295,7 +301,7 @@ class Numeric(_Question):
         return W.HBox([W.Text(placeholder="your answer", layout=W.Layout(width="12em")), W.Label(self.unit)])
 
     def _input_value(self, w):
-        text = w.children[0].value.strip().replace(",", ".")
+        text = w.children[0].value.strip()
         return text or None
 
     _static_kind = "number"
@@ -304,7 +310,7 @@ class Numeric(_Question):
         # the notebook's three verdicts, with {x} where the learner's number goes
         texts = " ".join(f'data-{k}="{_attr(self._verdict("{x}", k))}"' for k in ("right", "high", "low"))
         return (f'data-answer="{self.answer!r}" data-tolerance="{self.tolerance!r}" '
-                f'data-unit="{_attr(self.unit)}" {texts}')
+                f'data-unit="{_attr(self.unit)}" {_spellings(self.unit)} {texts}')
 
     def _static_input(self, qid) -> str:
         return (f'<label for="{qid}-x">Your answer{f" ({html.escape(self.unit)})" if self.unit else ""}</label> '
@@ -542,7 +548,8 @@ class Prediction(_Shown):
         """A form that keeps the reader's prediction in their browser (the course site)."""
         pid = _dom_id(self.notebook, self.id)
         return (f'<form class="kc-predict kneecourse-prediction" id="{pid}" data-key="kneecourse:{_attr(self.key)}" '
-                f'data-saved="{_attr(self._saved("{x}"))}"><p><b>Predict first:</b> {html.escape(self.prompt)}</p>'
+                f'data-saved="{_attr(self._saved("{x}"))}" {_spellings(self.unit)}>'
+                f'<p><b>Predict first:</b> {html.escape(self.prompt)}</p>'
                 f'<label for="{pid}-x">Your prediction ({html.escape(self.unit)})</label> '
                 f'<input type="text" inputmode="decimal" id="{pid}-x" autocomplete="off" size="12"> '
                 f'<button type="submit">Commit my prediction</button>'

@@ -295,3 +295,22 @@ def test_explorers_move_on_the_site_without_a_kernel(site, reader):
     assert moment.is_disabled() and "launch button" in root.locator(".kc-live-note").inner_text()
     root.get_by_role("button", name="back to the start").click()
     assert not moment.is_disabled() and readout.inner_text() == before
+
+
+def test_the_site_reads_numbers_by_the_notebooks_rule(browser):
+    """One table of typed answers through the site's script and through the notebook's parser: same readings."""
+    from kneecourse.selfcheck.numbers import parse_number, unit_spellings
+
+    from ..selfcheck.test_numbers import TABLE
+
+    script = (ROOT / "kneecourse" / "cli" / "site" / "_static" / "kneecourse-quiz.js").read_text(encoding="utf-8")
+    context = loopback_context(browser, {"width": 800, "height": 600})
+    page = context.new_page()
+    try:
+        page.set_content(f"<!doctype html><html><body><script>{script}</script></body></html>")
+        cases = [[typed, unit_spellings(unit)] for typed, unit, _ in TABLE]
+        site = page.evaluate("cases => cases.map(([t, s]) => window.kneecourseNumber(t, s))", cases)
+    finally:
+        context.close()
+    notebook = [parse_number(typed, unit) for typed, unit, _ in TABLE]
+    assert site == notebook

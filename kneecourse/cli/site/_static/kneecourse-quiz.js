@@ -11,10 +11,26 @@
     try { var v = window.localStorage.getItem(key); if (v !== null) { return v; } } catch (e) { /* private mode */ }
     return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
   }
-  function number(text) {
-    var x = parseFloat(String(text).trim().replace(",", "."));
-    return isFinite(x) && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(String(text).trim().replace(",", ".")) ? x : null;
+  // numbers as people type them: the rule of kneecourse.selfcheck.numbers.parse_number, with the unit's
+  // spellings (longest first) that the page carries in data-spellings
+  function number(text, spellings) {
+    var s = String(text).trim().toLowerCase().replace(/\u2212/g, "-").replace(/\u00a0/g, " ");
+    var list = spellings || [];
+    for (var i = 0; i < list.length; i++) {
+      if (list[i] && s.slice(-list[i].length) === list[i]) { s = s.slice(0, -list[i].length).trim(); break; }
+    }
+    if (s.indexOf(",") >= 0 && s.indexOf(".") < 0) {
+      if (s.split(",").length !== 2) { return null; }
+      s = s.replace(",", ".");
+    }
+    if (!/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(s)) { return null; }
+    var x = parseFloat(s);
+    return isFinite(x) ? x : null;
   }
+  function spellingsOf(form) {
+    try { return JSON.parse(form.dataset.spellings || "[]"); } catch (e) { return []; }
+  }
+  window.kneecourseNumber = number;
   function shown(x) { return String(parseFloat(x.toPrecision(6))); }
   function say(el, text, ok) {
     el.textContent = text;
@@ -32,8 +48,8 @@
         say(out, picked.dataset.feedback, picked.dataset.correct === "true");
       } else {
         var box = form.querySelector("input[type=text]");
-        var x = number(box.value);
-        if (x === null) { say(out, "Type a number in " + form.dataset.unit + "."); return; }
+        var x = number(box.value, spellingsOf(form));
+        if (x === null) { say(out, "Type a number in " + form.dataset.unit + " (like 6.2 or 6,2)."); return; }
         var a = parseFloat(form.dataset.answer), tol = parseFloat(form.dataset.tolerance);
         var verdict = Math.abs(x - a) <= tol ? "right" : (x > a ? "high" : "low");
         say(out, form.dataset[verdict].split("{x}").join(shown(x)), verdict === "right");
@@ -49,7 +65,7 @@
     if (before !== null) { say(out, "Saved earlier: " + before + "."); }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var x = number(form.querySelector("input[type=text]").value);
+      var x = number(form.querySelector("input[type=text]").value, spellingsOf(form));
       if (x === null) { say(out, "Type a number first."); return; }
       store(form.dataset.key, shown(x));
       say(out, form.dataset.saved.split("{x}").join(shown(x)), true);
