@@ -157,15 +157,23 @@ def pytest_terminal_summary(terminalreporter):
     tr.write_line(f"{within} of {len(rows)} explorers within target; figures in build/browser/*.json")
 
 
-def axe_violations(page):
+#: the axe-core rules a colour theme can change (a second theme of the same pages needs only these)
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(page, rules=None):
     """axe-core (bundled with axe-playwright-python, nothing downloaded) on the page as it is now.
 
+    ``rules``: only these axe rules (e.g. :data:`COLOUR_RULES`); by default all of them.
     Returns ``{impact: [(rule id, nodes, help), ...]}`` for every violation found.
     """
     from axe_playwright_python.sync_playwright import Axe
 
+    options = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
     found = {}
-    for v in Axe().run(page).response["violations"]:
+    for v in Axe().run(page, options=options).response["violations"]:
         found.setdefault(v["impact"], []).append((v["id"], len(v["nodes"]), v["help"]))
     return found
 
