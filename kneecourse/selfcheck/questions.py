@@ -321,7 +321,7 @@ class CodeExercise:
     """A code exercise: the learner writes a function, the checker runs it against the model.
 
     The notebook ships a stub (the function body is ``...`` or raises
-    ``NotImplementedError``); submitting a stub answers "not done yet" with the
+    ``NotImplementedError``); submitting a stub answers "Not done yet" with the
     first hint instead of a traceback. Further hints come one at a time
     (:meth:`hint`), and the worked solution is shown only on request
     (:meth:`solution`): it lives in :mod:`kneecourse.selfcheck.solutions`, not in
@@ -360,12 +360,20 @@ class CodeExercise:
             raise ValueError(f"code exercise {qid!r} needs hints and a worked solution")
         self.store = None
         self._hints_shown = 0
+        #: how the notebook reaches this exercise (``quiz[4]``), for the calls the feedback suggests
+        self.handle = ""
+
+    def _call(self, method: str) -> str:
+        return f"{self.handle}.{method}()"
+
+    #: the stub's answer starts so (a stub is not a wrong answer: no ✗)
+    NOT_DONE = "Not done yet: replace the ... with your code."
 
     def _not_done(self) -> Result:
         self._hints_shown = max(self._hints_shown, 1)
-        more = " More hints: .hint(); the worked solution: .solution()." if len(self.hints) > 1 else (
-            " The worked solution: .solution().")
-        return Result(False, f"not done yet — replace the ... with your code. Hint: {self.hints[0]}{more}")
+        more = (f" More hints: {self._call('hint')}; the worked solution: {self._call('solution')}."
+                if len(self.hints) > 1 else f" The worked solution: {self._call('solution')}.")
+        return Result(False, f"{self.NOT_DONE} Hint 1 of {len(self.hints)}: {self.hints[0]}{more}", graded=False)
 
     def check(self, fn) -> Result:
         """Call ``fn`` on every case and compare with the reference (a stub gets the first hint)."""
@@ -399,8 +407,9 @@ class CodeExercise:
         k = min(self._hints_shown, len(self.hints) - 1)
         self._hints_shown = k + 1
         left = len(self.hints) - self._hints_shown
-        tail = f" ({left} more: .hint())" if left else " (no more hints; the worked solution: .solution())"
-        return Result(False, f"Hint {k + 1} of {len(self.hints)}: {self.hints[k]}{tail}")
+        tail = (f" ({left} more: {self._call('hint')})" if left
+                else f" (no more hints; the worked solution: {self._call('solution')})")
+        return Result(False, f"Hint {k + 1} of {len(self.hints)}: {self.hints[k]}{tail}", graded=False)
 
     def solution_source(self) -> str:
         """The worked solution's source code."""
@@ -437,6 +446,9 @@ class CodeExercise:
                         f"<p>{html.escape(h)}</p></details>" for i, h in enumerate(self.hints, start=1))
         folds += ('<details class="kc-fold"><summary>Worked solution (try the hints first)</summary>'
                   f"<pre><code>{html.escape(self.solution_source())}</code></pre></details>")
+        if result is not None and result.feedback.startswith(self.NOT_DONE):  # no kernel here: no .hint() to call
+            result = Result(False, f"{self.NOT_DONE} The hints and the worked solution are folded below.",
+                            graded=False)
         answer = result._repr_html_() if result is not None else ""
         return f'<div class="kc-exercise" id="{_dom_id(self.notebook, self.id)}">{answer}{folds}</div>'
 

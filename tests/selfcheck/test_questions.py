@@ -64,7 +64,7 @@ def test_code_exercise_stub_hints_and_solution(course_home):
 
     for s in (stub, raises):
         r = ex.check(s)
-        assert not r.correct and r.feedback.startswith("not done yet") and "Multiply x by itself." in r.feedback
+        assert not r.correct and r.feedback.startswith("Not done yet") and "Multiply x by itself." in r.feedback
     # later hints one at a time, the last one repeats
     assert "Hint 2 of 2: return x * x" in ex.hint().feedback
     assert "Hint 2 of 2" in ex.hint().feedback and "solution()" in ex.hint().feedback
@@ -153,7 +153,7 @@ def test_code_exercise_on_a_static_page_folds_hints_and_solution(static):
         shown = ex.submit(stub)
         markup = shown._repr_html_()
         text = html.unescape(markup)
-        assert "not done yet" in text, ex.id
+        assert "Not done yet" in text, ex.id
         assert markup.count("<details") == len(ex.hints) + 1
         assert all(h in text for h in ex.hints) and ex.solution_source() in text
 

@@ -40,7 +40,7 @@ def test_notebook_ships_a_stub_that_answers_not_done_yet(nb, k, ex):
     scope = {}
     exec(cell.split("\n\n\nquiz[")[0], scope)
     r = ex.check(scope[name])
-    assert not r.correct and r.feedback.startswith("not done yet") and ex.hints[0] in r.feedback
+    assert not r.correct and r.feedback.startswith("Not done yet") and ex.hints[0] in r.feedback
 
 
 @pytest.mark.parametrize("nb,k,ex", EXERCISES, ids=IDS)
