@@ -196,7 +196,7 @@ bibliography
                       for e in EXPLORERS)
     (src / "apps.md").write_text(f"""# App pages
 
-Each explorer of the course as a page without code (Voila, laid out for a 1280×720 projector). A facilitator
+Each explorer of the course as a page without code (Voila, laid out for a 1280×720 or 1024×768 projector). A facilitator
 opens one on the projector while the learners work in the notebooks. On a laptop:
 `python -m kneecourse app <name>`; on any Jupyter server with Voila: `voila/render/notebooks/apps/app_<name>.ipynb`.
 
