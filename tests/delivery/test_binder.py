@@ -158,7 +158,11 @@ def test_binder_serves_one_app_with_voila(binder_image):
     # the standalone app page executes the notebook when it is requested
     with serve(cmd, binder_image["env"], f"http://127.0.0.1:{port}/", log, "Voila (app mode)", timeout_s=180,
                cwd=binder_image["repo"]):
-        status, body = _get(f"http://127.0.0.1:{port}/")
+        # the page is served to the link the command printed (it carries the token), as a learner opens it
+        import re
+
+        link = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", log.read_text()).group(0)
+        status, body = _get(link)
     assert status == 200
     assert "Traceback" not in body
     # stopping app mode stops Voila and the kernel it started for the page
