@@ -158,9 +158,9 @@ def bench_watch_import(days=365):
 
 
 def run(quick=False, explorers=None, import_time=True):
-    steps = 40 if quick else 200
+    steps = 24 if quick else 200
     result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "targets": TARGETS}
-    result["explorers"] = [bench_explorer(n, steps, 10 if quick else 30) for n in (explorers or EXPLORERS)]
+    result["explorers"] = [bench_explorer(n, steps, 4 if quick else 30) for n in (explorers or EXPLORERS)]
     if import_time:
         result["import_s"] = bench_import(2 if quick else 5)
     result["watch_import"] = bench_watch_import()
@@ -198,7 +198,7 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--quick", action="store_true", help="fewer steps and no notebook run")
     parser.add_argument("--explorer", action="append", choices=list(EXPLORERS), metavar="NAME",
-                        help="time only this explorer (repeatable; quick mode: 40 steps, no notebook run)")
+                        help="time only this explorer (repeatable; quick mode: 24 steps, no notebook run)")
     parser.add_argument("--no-import", action="store_true", help="skip the import-time measurement")
     parser.add_argument("--browser", action="store_true",
                         help="the drag benchmark instead: every explorer in a real JupyterLab in headless Chromium "
