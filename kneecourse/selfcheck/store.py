@@ -98,13 +98,17 @@ class ProgressStore:
                 return aside
         raise OSError(f"no free name to set {self._file} aside")
 
-    def _set_aside(self, reason: str) -> None:
+    def _put_aside(self, copy: bool = False) -> str:
+        """Move the file (or, with ``copy``, a copy of it) to a new set-aside name; what happened, in words."""
         try:
             aside = self._aside_name()
-            os.replace(self._file, aside)
-            where = f"it was moved to {aside}"
+            (shutil.copyfile if copy else os.replace)(self._file, aside)
+            return f"the file as it was is kept in {aside}" if copy else f"it was moved to {aside}"
         except OSError as exc:
-            where = f"it could not be moved aside ({exc})"
+            return f"a copy could not be kept ({exc})" if copy else f"it could not be moved aside ({exc})"
+
+    def _set_aside(self, reason: str) -> None:
+        where = self._put_aside()
         warnings.warn(
             f"kneecourse: your progress file {self.path} could not be read ({reason}); "
             f"{where} and a fresh progress record was started.",
@@ -158,17 +162,12 @@ class ProgressStore:
             bad += len(answers) - len(good[nb])
         data["notebooks"] = good
         if bad:
-            self._keep_original(text, bad)
+            self._keep_original(bad)
         return data
 
-    def _keep_original(self, text: str, bad: int) -> None:
+    def _keep_original(self, bad: int) -> None:
         """Copy the whole file aside before entries of the wrong shape leave the live one."""
-        try:
-            aside = self._aside_name()
-            shutil.copyfile(self._file, aside)
-            where = f"the file as it was is kept in {aside}"
-        except OSError as exc:
-            where = f"a copy could not be kept ({exc})"
+        where = self._put_aside(copy=True)
         warnings.warn(f"kneecourse: {bad} entr{'y' if bad == 1 else 'ies'} of your progress file {self.path} "
                       f"had the wrong shape and were set aside ({where}); the other answers are kept.",
                       RuntimeWarning, stacklevel=4)
