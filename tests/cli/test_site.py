@@ -137,3 +137,15 @@ def test_a_broken_link_stops_the_build_and_a_good_course_builds(tmp_path):
     index = build_site(tmp_path / "ok", notebooks=_tiny_course(tmp_path / "good", "print(6 * 7)"))
     page = (index.parent / "00_start_here.html").read_text()
     assert "42" in page and 'class="kc-launch"' in page
+
+
+def test_the_build_says_which_notebook_it_runs_and_leaves_nothing_beside_its_output(tmp_path):
+    """The build printed nothing for minutes and left jupyter_execute/ next to the site."""
+    from kneecourse.cli.site import build_site
+
+    seen = []
+    index = build_site(tmp_path / "out" / "site", notebooks=_tiny_course(tmp_path / "course", "print(6 * 7)"),
+                       progress=seen.append)
+    assert index.is_file()
+    assert any("00_start_here" in line for line in seen), seen
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]

@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -229,8 +230,16 @@ def _why(log: str, source: Path) -> str:
     return "\n".join(warnings) if warnings else log[-6000:]
 
 
-def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=True) -> Path:
+#: Sphinx's line for each page it reads: its share done and the page
+_READING = re.compile(r"reading sources\.\.\. \[\s*(\d+%)\]\s+(\S+)")
+
+
+def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=True, progress=None) -> Path:
     """Stage and build the course site; return the path of its ``index.html``.
+
+    ``progress``, if given, is called with a line per page as Sphinx reads (and runs) it, so a build of
+    minutes says what it is doing. Nothing is left beside ``output`` (myst-nb's ``jupyter_execute``
+    folder is removed unless it was there before).
 
     The notebooks run in a kernel with ``KNEECOURSE_STATIC=1`` (static forms of the widgets), the inline
     figure backend and a temporary progress folder (never the learner's own). Warnings are errors when the
@@ -250,14 +259,30 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
         if hub:
             env[HUB_URL_VARIABLE] = hub
         cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "-d", str(Path(tmp) / "doctrees")]
-        cmd += ["-q"] if quiet else []
         cmd += ["-D", "suppress_warnings=myst.xref_missing"] if only else ["-W", "--keep-going"]
         cmd += [str(src), str(out)]
+        executed = out.parent / "jupyter_execute"
+        had_executed = executed.exists()
         t0 = time.perf_counter()
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"the course site did not build (Sphinx exit {done.returncode}):\n"
-                               + _why(done.stderr + "\n" + done.stdout, src))
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        lines = []
+        reader = threading.Thread(target=lambda: lines.append(proc.stderr.read()), daemon=True)
+        reader.start()
+        stdout = []
+        for line in proc.stdout:  # Sphinx's own progress: "reading sources... [ 40%] 03_patellofemoral_load"
+            stdout.append(line)
+            if not quiet:
+                print(line, end="", flush=True)
+            found = _READING.search(line)
+            if progress and found:
+                progress(f"running {found.group(2)} ({found.group(1).strip()})")
+        proc.wait()
+        reader.join()
+        if not had_executed:
+            shutil.rmtree(executed, ignore_errors=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"the course site did not build (Sphinx exit {proc.returncode}):\n"
+                               + _why("".join(lines) + "\n" + "".join(stdout), src))
         (out / "build-seconds.txt").write_text(f"{time.perf_counter() - t0:.1f}\n")
     return out / "index.html"
 
@@ -270,7 +295,8 @@ def main(argv=None) -> int:
     parser.add_argument("--verbose", action="store_true", help="show Sphinx's progress")
     args = parser.parse_args(argv)
     try:
-        index = build_site(args.output, hub=args.hub, only=args.only, quiet=not args.verbose)
+        index = build_site(args.output, hub=args.hub, only=args.only, quiet=not args.verbose,
+                           progress=None if args.verbose else lambda line: print(line, file=sys.stderr, flush=True))
     except (RuntimeError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
