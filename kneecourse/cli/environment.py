@@ -125,10 +125,14 @@ def check_environment(show: bool = True) -> list:
     ):
         ok = _labextension_present(ext)
         rows.append({"item": label, "ok": ok, "found": "installed" if ok else "not found", "fix": fix})
-    from ..course.files import CourseFilesError, notebooks_folder
+    from ..course.files import CourseFilesError, is_course, notebooks_folder
 
+    here = Path.cwd()  # a notebook's kernel runs in the notebook's own folder
+    running = next((f for f in (here, here.parent) if is_course(f)), None)
     try:
-        rows.append({"item": "course notebooks", "ok": True, "found": str(notebooks_folder()), "fix": ""})
+        found = (f"{running.resolve()} (the notebooks running here)" if running else
+                 f"{notebooks_folder()} (the installed copy: `python -m kneecourse copy DEST` makes your own)")
+        rows.append({"item": "course notebooks", "ok": True, "found": found, "fix": ""})
     except CourseFilesError as exc:
         rows.append({"item": "course notebooks", "ok": False, "found": "not found",
                      "fix": str(exc).split(". ", 1)[-1]})

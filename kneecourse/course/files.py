@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-__all__ = ["notebooks_folder", "apps_folder", "copy_course", "CourseFilesError"]
+__all__ = ["notebooks_folder", "apps_folder", "copy_course", "is_course", "CourseFilesError"]
 
 #: the first page of the course: a folder holding it is a course folder
 START_PAGE = "00_start_here.ipynb"
@@ -30,7 +30,8 @@ class CourseFilesError(FileNotFoundError):
     """The course notebooks cannot be found (the message says where it looked and what to do)."""
 
 
-def _is_course(folder: Path) -> bool:
+def is_course(folder: Path) -> bool:
+    """True for a folder holding the course's notebooks (the start page and ``apps/``)."""
     return (folder / START_PAGE).is_file() and (folder / "apps").is_dir()
 
 
@@ -60,7 +61,7 @@ def notebooks_folder() -> Path:
     """
     looked = []
     for label, folder in _candidates():
-        if _is_course(folder):
+        if is_course(folder):
             return folder.resolve()
         looked.append(f"{label}: {folder}")
     raise CourseFilesError(
