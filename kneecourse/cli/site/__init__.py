@@ -134,11 +134,18 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
         nb = nbformat.read(path, as_version=4)
         titles[path.stem] = _title_and_time(nb)
         apps = sorted({app for name in _explorers_used(nb) for app in apps_showing(name)})
+        cells = []
         for cell in nb.cells:
-            if cell.cell_type == "code":  # figures as images: the site has no kernel
-                cell.source = cell.source.replace("%matplotlib widget", "%matplotlib inline")
+            cells.append(cell)
+            if cell.cell_type == "code" and "%matplotlib widget" in cell.source:
+                # the page shows the cell as the learner has it; a hidden cell after it draws figures as
+                # images, since the site has no kernel
+                hidden = nbformat.v4.new_code_cell("%matplotlib inline")
+                hidden.metadata["tags"] = ["remove-cell"]
+                cells.append(hidden)
             elif cell.cell_type == "markdown":
                 cell.source = _cite(cell.source, keys)
+        nb.cells = cells
         nb.cells.insert(0, nbformat.v4.new_markdown_cell(launch_bar(path.name, apps, hub)))
         for i, cell in enumerate(nb.cells):
             cell["id"] = f"kc-cell-{i}"
