@@ -34,7 +34,8 @@ from pathlib import Path
 from ..course.explorers import EXPLORERS
 from .local_server import CHROMIUM_ARGS, free_port, serve
 
-__all__ = ["TARGETS", "KERNEL_READY_JS", "ALL_DONE_JS", "single_press_repaints", "run", "table", "available"]
+__all__ = ["TARGETS", "KERNEL_READY_JS", "ALL_DONE_JS", "single_press_repaints", "burst", "run", "table",
+           "available"]
 
 #: targets per explorer: repaint median (ms), frames drawn of 40 presses, settle (ms), kernel CPU per step (ms)
 TARGETS = {"repaint_median_ms": 20.0, "burst_frames": 35, "settle_ms": 50.0, "kernel_cpu_ms_per_step": 2.0}
@@ -128,6 +129,23 @@ def single_press_repaints(page, presses, timeout_ms=3000, gap_ms=60) -> list:
     return times
 
 
+def burst(page, presses=40, gap_ms=25, positions=None) -> tuple:
+    """Press the arrow keys ``presses`` times ``gap_ms`` apart on the focused control (turning back at either end
+    of its ``positions``, if given) and wait a second: ``(frames drawn, settle ms)``, the page recording frames."""
+    page.evaluate("() => { window.kneecourseFrames = []; }")
+    last, i, step = None, 0, 1
+    for _ in range(presses):
+        if positions and not 0 <= i + step < positions:
+            step = -step
+        i += step
+        last = page.evaluate("() => performance.now()")
+        page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
+        page.wait_for_timeout(gap_ms)
+    page.wait_for_timeout(1000)
+    frames = page.evaluate("() => window.kneecourseFrames")
+    return len(frames), max(max((f[0] for f in frames), default=last) - last, 0.0)
+
+
 def bench_one(page, url, token, explorer, presses=40, gap_ms=25, singles=20):
     """Open one explorer's notebook and measure its drag figures (see the module's docstring)."""
     page.goto(f"{url}/lab/workspaces/b{uuid.uuid4().hex[:10]}/tree/{explorer.app}.ipynb?reset&token={token}")
@@ -156,27 +174,15 @@ def bench_one(page, url, token, explorer, presses=40, gap_ms=25, singles=20):
     page.keyboard.press("Home")
     page.wait_for_timeout(800)
     n = int(control.get_attribute("max")) + 1  # positions of the control: the burst turns back at the end
-    page.evaluate("() => { window.kneecourseFrames = []; }")
     cpu0 = _cpu_s(pid)
-    last, i, step = None, 0, 1
-    for _ in range(presses):
-        if not 0 <= i + step < n:
-            step = -step
-        i += step
-        last = page.evaluate("() => performance.now()")
-        page.keyboard.press("ArrowRight" if step > 0 else "ArrowLeft")
-        page.wait_for_timeout(gap_ms)
-    page.wait_for_timeout(1000)
+    drawn, settle = burst(page, presses, gap_ms, n)
     cpu = _cpu_s(pid) - cpu0
-    frames = page.evaluate("() => window.kneecourseFrames")
-    drawn = len(frames)
-    settle = max((f[0] for f in frames), default=last) - last
     return {"explorer": explorer.cls, "control": explorer.control, "table_ms": round(table_ms, 1),
             "whole_table_ms": round(whole_ms, 1),
             "repaint_median_ms": round(statistics.median(repaint), 1) if repaint else None,
             "repaint_p95_ms": round(_pct(repaint, 0.95), 1) if repaint else None,
             "repaints": len(repaint), "presses": presses, "burst_frames": drawn,
-            "settle_ms": round(max(settle, 0.0), 1), "kernel_cpu_ms_per_step": round(1000 * cpu / presses, 2)}
+            "settle_ms": round(settle, 1), "kernel_cpu_ms_per_step": round(1000 * cpu / presses, 2)}
 
 
 def run(names=None, chromium=None):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kneecourse.cli.drag_bench import single_press_repaints
+from kneecourse.cli.drag_bench import _pct, burst, single_press_repaints
 from kneecourse.cli.local_server import CHROMIUM_ARGS
 from kneecourse.widgets import PatellofemoralExplorer
 
@@ -118,19 +118,10 @@ def _measure(page, control, presses=40, gap_ms=25, singles=20) -> dict:
     repaint = single_press_repaints(page, singles)
     page.keyboard.press("Home")
     page.wait_for_timeout(800)
-    page.evaluate("() => { window.kneecourseFrames = []; }")
-    last = None
-    for _ in range(presses):
-        last = page.evaluate("() => performance.now()")
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(gap_ms)
-    page.wait_for_timeout(1000)
-    frames = page.evaluate("() => window.kneecourseFrames")
-    xs = sorted(repaint)
-    return {"repaint_median_ms": round(statistics.median(xs), 1) if xs else None,
-            "repaint_p95_ms": round(xs[min(len(xs) - 1, round(0.95 * (len(xs) - 1)))], 1) if xs else None,
-            "burst_frames": len(frames), "presses": presses,
-            "settle_ms": round(max(max((f[0] for f in frames), default=last) - last, 0.0), 1)}
+    drawn, settle = burst(page, presses, gap_ms)
+    return {"repaint_median_ms": round(statistics.median(repaint), 1) if repaint else None,
+            "repaint_p95_ms": round(_pct(repaint, 0.95), 1) if repaint else None,
+            "burst_frames": drawn, "presses": presses, "settle_ms": round(settle, 1)}
 
 
 def run(chromium="/usr/bin/chromium") -> dict:
