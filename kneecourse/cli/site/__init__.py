@@ -265,7 +265,7 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
                    MPLBACKEND="module://matplotlib_inline.backend_inline")
         if hub:
             env[HUB_URL_VARIABLE] = hub
-        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "-d", str(Path(tmp) / "doctrees")]
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-T", "--no-color", "-d", str(Path(tmp) / "doctrees")]
         cmd += ["-D", "suppress_warnings=myst.xref_missing"] if only else ["-W", "--keep-going"]
         cmd += [str(src), str(out)]
         executed = out.parent / "jupyter_execute"
@@ -280,7 +280,7 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
             stdout.append(line)
             if not quiet:
                 print(line, end="", flush=True)
-            found = _READING.search(line)
+            found = _READING.search(re.sub(r"\x1b\[[0-9;]*m", "", line))  # colour codes, if forced
             if progress and found:
                 progress(f"running {found.group(2)} ({found.group(1).strip()})")
         proc.wait()
