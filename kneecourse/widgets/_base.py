@@ -32,6 +32,7 @@ from traitlets import TraitError
 from ..views.display import describe_figure, static_mode
 from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
 from ..views.style import figure_size, is_projector, smallest_text_px
+from ._memory import release_freed_memory
 
 #: Projector mode for the ipywidgets beside an explorer (a learner's own log): text ≥ 20 px, wide controls
 #: (ipywidgets' own size variables, scoped to the explorer's box).
@@ -278,6 +279,7 @@ class Explorer:
         key = layout_key(self.fig, moving)
         if key not in self._layouts:
             self._layouts[key] = (len(self._layouts), render_background(self.fig, moving))
+            release_freed_memory()  # the image's buffers: several MB, freed at once
         return self._layouts[key]
 
     def _values_json(self) -> dict:
@@ -384,6 +386,7 @@ class Explorer:
                 self._drawn = True
         basis = {k: v for k, v in self._values_json().items() if k != name}
         self._frames[name] = (basis, known)
+        release_freed_memory()
         return table, basis, used
 
     #: a first, coarse table has about this many frames: the drag moves after a fraction of the whole table's time
