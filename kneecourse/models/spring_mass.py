@@ -52,6 +52,7 @@ __all__ = [
     "STEP_RATE_REFERENCE_SPM",
     "STIFFNESS_EXPONENT",
     "TABLE_TOLERANCE",
+    "STANCE_STEPS",
 ]
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
@@ -81,9 +82,18 @@ def _leg_force(k, L0, x, y):
     return r, force * x / r, force * y / r
 
 
+#: RK4 steps of :func:`slip_stance` per time unit of the leg's own bounce, ``π/sqrt(K)`` in the leg's units
+#: (about a contact time): 1,000 keep the energy to 1e-10 of itself over a stance.
+STANCE_STEPS = 1000
+
+
 def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdown_angle_deg,
-                vertical_velocity_m_s=0.0, *, n_points=200, rtol=1e-10, atol=1e-12):
-    """Stance phase of the spring-mass runner, integrated with scipy (DOP853) to lift-off.
+                vertical_velocity_m_s=0.0, *, n_points=200, steps=STANCE_STEPS):
+    """Stance phase of the spring-mass runner, integrated step by step (RK4) to lift-off.
+
+    The course's own Runge-Kutta step (:mod:`.periodic_gait`, checked there against scipy's DOP853), with
+    lift-off found inside the last step on the cubic Hermite interpolant; the returned samples are read
+    off that interpolant too. (No scipy in a learner's kernel: it would cost each kernel 24 MB.)
 
     Parameters
     ----------
@@ -101,8 +111,8 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
         Vertical velocity at touchdown (downward negative), −5 to 0 m/s.
     n_points : int
         Samples of the returned trajectory, 2–100000.
-    rtol, atol : float
-        The ODE solver's relative (1e-13 to 1e-3) and absolute (1e-15 to 1e-3) tolerances.
+    steps : int
+        RK4 steps per ``π·sqrt(m/k)`` of stance (the leg's bounce time), 100–100000.
 
     Returns
     -------
@@ -114,56 +124,75 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
         ``leg_compression_m``, ``takeoff_velocity_m_s`` (vx, vy),
         ``lifted_off`` (False if the mass fell to the ground first).
     """
-    from scipy.integrate import solve_ivp
-
     m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
     L0 = check_real(leg_length_m, "leg_length_m", "m", 0.5, 1.3, array=False)
     k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 1e3, 1e5, array=False)
     v = check_real(speed_m_s, "speed_m_s", "m/s", 0.5, 12, array=False)
     a = math.radians(check_real(touchdown_angle_deg, "touchdown_angle_deg", "deg", 1, 60, array=False))
     vy0 = check_real(vertical_velocity_m_s, "vertical_velocity_m_s", "m/s", -5, 0, array=False)
-    # the solver's options too: NaN tolerances never end, a tolerance below a double's reach breaks the solver
-    rtol = check_real(rtol, "rtol", "", 1e-13, 1e-3, array=False)
-    atol = check_real(atol, "atol", "", 1e-15, 1e-3, array=False)
-    n = check_real(n_points, "n_points", "points", 2, 100_000, array=False)
-    if n != int(n):
-        raise TypeError(f"n_points must be a whole number of points, got {n_points!r}; allowed: 2 to 100000")
+    n = _whole(n_points, "n_points", "points", 2, 100_000)
+    per_bounce = _whole(steps, "steps", "steps", 100, 100_000)
     # integrate in the leg's units (periodic_gait): length L0, time sqrt(L0/g), stiffness K
     K = k * L0 / (m * G)
     ts, vs = _leg_units(L0)
-
-    def rhs(_t, s):
-        return pg._rhs(*s, K)
-
-    def liftoff(_t, s):
-        return math.hypot(s[0], s[1]) - 1.0
-
-    liftoff.terminal, liftoff.direction = True, 1
-
-    def ground(_t, s):
-        return s[1]
-
-    ground.terminal, ground.direction = True, -1
-    # start a hair inside the spring so the lift-off event is not triggered at t = 0
-    eps = 1e-9
-    s0 = (-math.sin(a) * (1 - eps), math.cos(a) * (1 - eps), v / vs, vy0 / vs)
-    sol = solve_ivp(rhs, (0.0, 5.0 / ts), s0, method="DOP853", events=(liftoff, ground), rtol=rtol, atol=atol,
-                    dense_output=True)
-    t = np.linspace(0.0, sol.t[-1], int(n))
-    x, y, vx, vy = sol.sol(t) * np.array([[L0], [L0], [vs], [vs]])
-    t, t_end = t * ts, sol.t[-1] * ts
+    h = math.pi / math.sqrt(K) / per_bounce
+    state = (-math.sin(a), math.cos(a), v / vs, vy0 / vs)
+    states, times, lifted = [state], [0.0], False
+    # a stance lasts about one bounce (a flat, fast one longer): 20 bounces is a bound never reached by a gait
+    for i in range(20 * per_bounce):
+        new = pg._rk4(state, h, K)
+        if new[1] <= 0.0:  # the mass reached the ground first: stop where it does (to the step's accuracy)
+            ends, at = np.array([state, new]), np.array([0.0, h])
+            lo, hi = 0.0, h
+            for _ in range(40):  # bisection on the interpolant's height: 40 halvings reach 1e-12 of the step
+                mid = 0.5 * (lo + hi)
+                lo, hi = (mid, hi) if _hermite_samples(ends, at, np.array([mid]), K)[1, 0] > 0 else (lo, mid)
+            states.append(tuple(float(c) for c in _hermite_samples(ends, at, np.array([hi]), K)[:, 0]))
+            times.append(times[-1] + hi)
+            break
+        if i > 0 and new[0] * new[0] + new[1] * new[1] >= 1.0:
+            u, new = pg._lift_off(state, new, h, K)
+            states.append(tuple(float(c) for c in new))
+            times.append(times[-1] + u * h)
+            lifted = True
+            break
+        states.append(new)
+        times.append(times[-1] + h)
+        state = new
+    S, T = np.array(states), np.array(times)
+    t = np.linspace(0.0, T[-1], n)
+    x, y, vx, vy = _hermite_samples(S, T, t, K) * np.array([[L0], [L0], [vs], [vs]])
+    t = t * ts
     r, grf_x, grf_y = _leg_force(k, L0, x, y)
     energy = 0.5 * m * (vx**2 + vy**2) + m * G * y + 0.5 * k * (L0 - r) ** 2
     return {
         "t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy,
         "grf_x_n": grf_x, "grf_y_n": grf_y, "leg_length_m": r, "energy_j": energy,
-        "contact_time_s": float(t_end),
+        "contact_time_s": float(t[-1]),
         "peak_vgrf_n": float(grf_y.max()),
         "com_drop_m": float(y[0] - y.min()),
         "leg_compression_m": float(L0 - r.min()),
         "takeoff_velocity_m_s": (float(vx[-1]), float(vy[-1])),
-        "lifted_off": bool(len(sol.t_events[0]) > 0),
+        "lifted_off": lifted,
     }
+
+
+def _whole(value, name, unit, lo, hi):
+    """A whole number in [lo, hi], checked like every other input."""
+    x = check_real(value, name, unit, lo, hi, array=False)
+    if x != int(x):
+        raise TypeError(f"{name} must be a whole number of {unit}, got {value!r}; allowed: {lo} to {hi}")
+    return int(x)
+
+
+def _hermite_samples(S, T, t, K):
+    """The state at times ``t`` on the cubic Hermite interpolant of RK4 states ``S`` (n, 4) at times ``T``."""
+    F = np.array(pg._rhs(*S.T, K)).T
+    i = np.clip(np.searchsorted(T, t, side="right") - 1, 0, len(T) - 2)
+    h = T[i + 1] - T[i]
+    u = np.where(h > 0, (t - T[i]) / np.where(h > 0, h, 1.0), 0.0)
+    w = pg._hermite_weights(u, h)
+    return (w[0][:, None] * S[i] + w[1][:, None] * F[i] + w[2][:, None] * S[i + 1] + w[3][:, None] * F[i + 1]).T
 
 
 # ---------------------------------------------------------------------------

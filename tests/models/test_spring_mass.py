@@ -33,6 +33,55 @@ def test_energy_conserved_hypothesis(k, v, a):
     assert np.ptp(s["energy_j"]) / s["energy_j"].mean() <= 1e-6
 
 
+def _dop853_stance(m, L0, k, v, a_deg, vy0):
+    """An independent stance: scipy's DOP853 with a lift-off event (what slip_stance used before)."""
+    from scipy.integrate import solve_ivp
+
+    K, ts, vs, a = k * L0 / (m * G), math.sqrt(L0 / G), math.sqrt(G * L0), math.radians(a_deg)
+
+    def off(_t, s):
+        return math.hypot(s[0], s[1]) - 1.0
+
+    off.terminal, off.direction = True, 1
+    s0 = (-math.sin(a) * (1 - 1e-12), math.cos(a) * (1 - 1e-12), v / vs, vy0 / vs)
+    sol = solve_ivp(lambda _t, s: spring_mass.pg._rhs(*s, K), (0, 5 / ts), s0, method="DOP853", events=off,
+                    rtol=1e-12, atol=1e-13, dense_output=True)
+    return sol, ts, vs
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.floats(6000, 30000), st.floats(2.0, 6.0), st.floats(10, 30), st.floats(-0.8, 0.0))
+def test_the_stance_agrees_with_scipy_dop853(k, v, a, vy0):
+    """The course's RK4 stance against scipy's DOP853 at tight tolerances: contact time, take-off velocity and
+    the trajectory within 1e-8 (in SI units; RK4 with 1,000 steps per bounce)."""
+    s = slip_stance(70.0, 0.93, k, v, a, vy0, n_points=50)
+    sol, ts, vs = _dop853_stance(70.0, 0.93, k, v, a, vy0)
+    assert s["lifted_off"] and len(sol.t_events[0]) == 1
+    assert s["contact_time_s"] == pytest.approx(sol.t[-1] * ts, abs=1e-8)
+    assert s["takeoff_velocity_m_s"] == pytest.approx((sol.y[2, -1] * vs, sol.y[3, -1] * vs), abs=1e-8)
+    ref = sol.sol(s["t_s"] / ts)
+    assert np.allclose(s["x_m"], ref[0] * 0.93, atol=1e-8) and np.allclose(s["y_m"], ref[1] * 0.93, atol=1e-8)
+
+
+def test_a_stance_that_falls_stops_at_the_ground():
+    s = slip_stance(200.0, 1.3, 1000.0, 0.5, 1.0, 0.0)
+    assert not s["lifted_off"]
+    assert s["y_m"][-1] == pytest.approx(0.0, abs=1e-9) and s["y_m"].min() >= -1e-9
+
+
+def test_the_stance_does_not_load_scipy():
+    """scipy.integrate costs a kernel 24 MB of its own memory (measured), paid by every learner on a hub in
+    modules 6 and 9: the stance integrates with the course's own RK4 step."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kneecourse as kc; r = kc.run_step(70, 1.75, 3.3, 170); "
+            "kc.slip_stance(70, r['leg_length_m'], r['leg_stiffness_n_per_m'], 3.3, r['touchdown_angle_deg']); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_contact_time_falls_as_stiffness_rises():
     tcs = [slip_stance(70.0, 0.93, k, 3.3, 20.0, -0.5)["contact_time_s"] for k in (8000, 12000, 20000)]
     assert tcs[0] > tcs[1] > tcs[2]
@@ -42,7 +91,7 @@ def test_periodic_solution_is_symmetric_and_consistent():
     r = run_step(70.0, 1.75, 3.3, 170.0)
     T = 60.0 / 170.0
     assert r["contact_time_s"] + r["flight_time_s"] == pytest.approx(T, rel=1e-6)
-    # re-simulate with the scipy event-based stance: same contact time, mirrored take-off
+    # re-simulate the stance from touchdown: same contact time, mirrored take-off
     vx, vy = r["touchdown_velocity_m_s"]
     s = slip_stance(70.0, r["leg_length_m"], r["leg_stiffness_n_per_m"], vx, r["touchdown_angle_deg"], vy)
     assert s["contact_time_s"] == pytest.approx(r["contact_time_s"], rel=1e-5)
