@@ -6,6 +6,7 @@ finite numbers or raise ValueError/TypeError whose message names one of the func
 """
 import dataclasses
 import inspect
+import os
 
 import numpy as np
 import pytest
@@ -73,7 +74,7 @@ CASES = {
                                               "speed_m_s": 3.3, "touchdown_angle_deg": 22.0,
                                               "vertical_velocity_m_s": -0.5,
                                               # the solver's options are inputs too (NaN ones never ended)
-                                              "n_points": 200, "rtol": 1e-10, "atol": 1e-12}),
+                                              "n_points": 200, "steps": 1000}),
     "spring_step": (spring_mass.spring_step, {"mass_kg": 70.0, "height_m": 1.75, "speed_m_s": 3.3,
                                               "step_rate_spm": 170.0, "stiffness_scale": 1.0}),
     "running_knee_load": (running_step.running_knee_load, {"mass_kg": 70.0, "height_m": 1.75,
@@ -183,13 +184,18 @@ def _check_finite(value, path="result"):
             assert np.all(np.isfinite(arr)), f"{path} is not finite: {value!r}"
 
 
+#: hostile inputs per public function: 300 in the suite (58 functions take about 1.5 min; 1,000 took 5);
+#: KNEECOURSE_FUZZ_EXAMPLES=5000 for a deeper search before a release
+FUZZ_EXAMPLES = int(os.environ.get("KNEECOURSE_FUZZ_EXAMPLES", "300"))
+
+
 @pytest.mark.parametrize("name", list(CASES))
 def test_fuzz_public_function(name):
     fn, base = CASES[name]
     params = list(base)
     every_name = set(inspect.signature(fn).parameters)
 
-    @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
     @given(st.data())
     def run(data):
         chosen = data.draw(st.lists(st.sampled_from(params), min_size=1, max_size=len(params), unique=True))
