@@ -127,6 +127,10 @@ class CurvesView:
         return rescale
 
 
+#: where the patella is drawn when it would sublux: off the groove, over the lateral condyle (axes units)
+SUBLUXED_X = 0.16
+
+
 class FrontalKneeView:
     """Front view of a right knee: femur, tibia, quadriceps line, VMO/VL pulls, lateral force."""
 
@@ -154,8 +158,11 @@ class FrontalKneeView:
     def dynamic(self):
         return [self.femur, self.tibia, self.qline, self.tline, self.vmo, self.vl, self.lat, self.patella, self.qtext]
 
-    def update(self, q_eff_deg, vmo_share, lateral_bw, vmo_angle_deg=55.0, vl_angle_deg=15.0):
+    def update(self, q_eff_deg, vmo_share, lateral_bw, vmo_angle_deg=55.0, vl_angle_deg=15.0, stable=True):
+        """``stable`` False: no equilibrium, so the patella is drawn off the groove, over the lateral condyle."""
         knee = np.zeros(2)
+        self.patella.set_xdata([0.0 if stable else SUBLUXED_X])
+        self.patella.set_color(COLORS["patella"] if stable else COLORS["danger"])
         # x is lateral: the quadriceps line runs up and out towards the hip (ASIS), so its top leans lateral
         up_q = _dir(q_eff_deg)
         self.femur.set_data(*np.array([knee, knee + 0.5 * up_q]).T)

@@ -90,12 +90,13 @@ class TrackingExplorer(Explorer):
                  knee_flexion_deg, knee_moment_nm):
         r = patellar_tracking(static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, vmo_share,
                               knee_flexion_deg, knee_moment_nm)
-        mpa = {f"{k[:-3]}_mpa": float(to_mpa(r[k])) for k in ("medial_stress_pa", "lateral_stress_pa",
-                                                                "balanced_stress_pa", "peak_stress_pa")}
+        # no equilibrium (the patella would sublux): the model gives no facet stress, and neither does the readout
+        mpa = {f"{k[:-3]}_mpa": float(to_mpa(r[k])) if np.isfinite(r[k]) else float("nan")
+               for k in ("medial_stress_pa", "lateral_stress_pa", "balanced_stress_pa", "peak_stress_pa")}
         return {**{k: (v if k == "stable" else float(v)) for k, v in r.items()}, **mpa, "vmo_share": vmo_share}
 
     def _draw(self, s):
-        self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["side_pull_n"] / 700.0)
+        self.knee_view.update(s["q_eff_deg"], s["vmo_share"], s["side_pull_n"] / 700.0, stable=s["stable"])
         return self.facets.update(s["medial_stress_mpa"], s["lateral_stress_mpa"], s["lateral_share"],
                                   s["balanced_stress_mpa"], s["restraint_use"], s["stable"])
 
