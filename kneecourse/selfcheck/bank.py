@@ -229,8 +229,8 @@ def _nb05(nb):
                 abs_tol=0.5),
         MultipleChoice(nb, "overstride", "In the contact-pose model, what changes the overstride distance most?",
                        ["Thigh angle and knee flexion at contact", "Pelvic tilt alone", "Arm position"], 0,
-                       "Where the foot lands is set by the leg's angles; tilt moves the centre of mass by "
-                       "millimetres."),
+                       "Where the foot lands is set by the leg's angles; a tilt the lumbar spine compensates moves "
+                       "the centre of mass by millimetres (centimetres only if the trunk follows)."),
         MultipleChoice(nb, "trunk_vs_pelvis", "Which moves the centre of mass forward most?",
                        ["The whole upper body leaning forward with the pelvis",
                         "The pelvis tilting with the trunk upright",
@@ -402,8 +402,8 @@ def _nb09(nb):
         MultipleChoice(nb, "alex_first", "What is the best first change for Alex?",
                        ["A 5–10% higher step rate at the same easy speed", "More anterior pelvic tilt",
                         "Longer strides"], 0,
-                       "Step rate shortens the reach and lowers per-step knee load; tilt moves the COM by "
-                       "millimetres."),
+                       "Step rate shortens the reach and lowers per-step knee load; a tilt the lumbar spine "
+                       "compensates moves the COM by millimetres."),
         Numeric(nb, "jo_q", "Jo's working Q-angle in the single-leg squat?", c["jo_q"], "deg",
                 "effective_q_angle(17, 8, 8, 45).", rel_tol=0.03),
         MultipleChoice(nb, "jo_exercise", "Which exercises belong in Jo's first program, with the best evidence?",

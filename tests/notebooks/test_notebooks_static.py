@@ -118,3 +118,25 @@ def test_one_import_style(nb):
             f"{nb.name}: {line!r}: use kc.<name> (or kneecourse.widgets / kneecourse.views)")
     for name in set(re.findall(r"(?<![\w.])kc\.(\w+)", code)):
         assert name in kc.__all__, f"{nb.name} uses kc.{name}, which is not in kneecourse.__all__"
+
+
+#: bold words that read as an evidence grade; only the course's four may be used (module 0 defines them)
+GRADE_LIKE = re.compile(r"\*\*(strong|mixed|weak|opinion|not supported|unsupported|moderate|limited|low|very low|"
+                        r"high|none|refuted|insufficient|conflicting|good|poor)\*\*", re.I)
+
+
+@pytest.mark.parametrize("nb", NBS, ids=lambda p: p.stem)
+def test_one_grade_vocabulary(nb):
+    """Module 4 graded a claim the evidence is against 'weak' while module 8 called one 'not supported'."""
+    from kneecourse.models.program import EVIDENCE_GRADES
+
+    used = {m.lower() for m in GRADE_LIKE.findall(text(nb, "markdown"))}
+    assert used <= set(EVIDENCE_GRADES), f"{nb.name}: grades outside {EVIDENCE_GRADES}: {used - set(EVIDENCE_GRADES)}"
+
+
+def test_the_grades_are_explained_where_the_course_starts():
+    from kneecourse.models.program import EVIDENCE_GRADES
+
+    md = text(NOTEBOOKS / "00_start_here.ipynb", "markdown")
+    assert "## How the course grades evidence" in md
+    assert all(f"| **{g}** |" in md for g in EVIDENCE_GRADES)
