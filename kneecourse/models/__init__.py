@@ -13,7 +13,7 @@ from .patellofemoral import (
     patellofemoral_stress,
     pfjrf_ratio,
 )
-from .pelvis import body_com, contact_pose, pelvic_tilt_pose, standing_parts
+from .pelvis import body_com, contact_pose, pelvic_tilt_pose, standing_parts, thigh_angle_for_overstride
 from .posture import POSTURES, knee_travel_comparison, posture
 from .program import EVIDENCE_GRADES, build_program, exercise_library, pain_rule
 from .running_step import KNEE_SHARE, run_step, running_knee_load
@@ -52,7 +52,7 @@ __all__ = [
     "effective_q_angle", "lateral_patellar_force", "balanced_vmo_share", "facet_loading", "patellar_tracking",
     # module 5: the pelvis and the centre of mass
     "segment_table", "anthropometry", "center_of_mass", "standing_parts", "body_com", "pelvic_tilt_pose",
-    "contact_pose",
+    "contact_pose", "thigh_angle_for_overstride",
     # module 6: running as a spring
     "run_step", "spring_step", "running_knee_load", "slip_stance", "default_leg_stiffness", "morin_stiffness",
     "K_REFERENCE", "KNEE_SHARE",

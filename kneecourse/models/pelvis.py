@@ -31,6 +31,7 @@ from .segments import anthropometry, center_of_mass
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG
 
 __all__ = ["rotate_about", "standing_parts", "body_com", "pelvic_tilt_pose", "contact_pose",
+           "thigh_angle_for_overstride",
            "TOUCHDOWN_THIGH_ANGLE_DEG", "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
 
 _HEAD_COM_FRACTION_OF_HEIGHT = 0.93
@@ -228,6 +229,50 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
         "shank_angle_deg": float(phi_t - theta),
         "braking_ratio": overstride / float(com[1]),
     }
+
+
+def thigh_angle_for_overstride(overstride_m, height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+                               trunk_lean_deg=TOUCHDOWN_TRUNK_LEAN_DEG, knee_flexion_deg=TOUCHDOWN_KNEE_FLEXION_DEG,
+                               *, mass_kg=70.0):
+    """The stance thigh angle at which :func:`contact_pose` lands the heel ``overstride_m`` ahead of the
+    centre of mass: module 5's pose of the runner whose step module 6 computes (its ``overstride_m``).
+
+    The overstride grows with the thigh angle (the heel swings forward with the leg), so the angle is
+    found by bisection over the range :func:`contact_pose` takes, to 1e-9°.
+
+    Parameters
+    ----------
+    overstride_m : float
+        Heel ahead of the centre of mass at touchdown, −0.5 to 1 m.
+    height_m, pelvic_tilt_deg, lumbar_compensation, trunk_lean_deg, knee_flexion_deg, mass_kg : float
+        As for :func:`contact_pose`.
+
+    Returns
+    -------
+    float
+        Thigh angle from vertical, deg.
+
+    Raises
+    ------
+    ValueError
+        If no thigh angle from −10 to 60° reaches ``overstride_m`` with this pose (the message gives the
+        overstrides that can be reached).
+    """
+    target = check_real(overstride_m, "overstride_m", "m", -0.5, 1.0, array=False)
+
+    def reach(angle):
+        return contact_pose(height_m, pelvic_tilt_deg, lumbar_compensation, trunk_lean_deg, angle, knee_flexion_deg,
+                            mass_kg=mass_kg)["overstride_m"]
+
+    lo, hi = -10.0, 60.0
+    r_lo, r_hi = reach(lo), reach(hi)
+    if not r_lo <= target <= r_hi:
+        raise ValueError(f"overstride_m = {target:g} m cannot be reached with this pose: thigh angles from −10 to 60° "
+                         f"land the heel {r_lo:.3f} to {r_hi:.3f} m ahead of the centre of mass")
+    while hi - lo > 1e-9:
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if reach(mid) < target else (lo, mid)
+    return 0.5 * (lo + hi)
 
 
 def pelvic_tilt_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, mass_kg=70.0):

@@ -87,3 +87,31 @@ def test_tilt_pose_in_one_call_agrees_with_body_com(h, tilt, comp):
     assert np.allclose(pose["com_upright"], body_com(h))
     assert np.allclose(pose["com_shift_m"], pose["com"] - pose["com_upright"])
     assert np.allclose(pose["masses"] @ pose["points"] / pose["masses"].sum(), pose["com"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(0.05, 0.45), st.floats(-10, 20), st.floats(0, 30), st.floats(1.5, 2.0))
+def test_the_thigh_angle_for_an_overstride_lands_the_heel_there(target, tilt, knee, height):
+    try:
+        thigh = pelvis.thigh_angle_for_overstride(target, height, tilt, 1.0, 7.0, knee)
+    except ValueError as exc:
+        assert "cannot be reached" in str(exc)
+        return
+    pose = pelvis.contact_pose(height, tilt, 1.0, 7.0, thigh, knee)
+    assert pose["overstride_m"] == pytest.approx(target, abs=1e-8)
+
+
+def test_module_5_poses_module_6_s_step():
+    """Module 6's runner (3.3 m/s, 170 steps/min) posed by module 5 at the thigh angle for its overstride: the
+    default touchdown pose (thigh 33.5°) is that pose within 1 cm, and the solved one exactly."""
+    from kneecourse.models.running_step import run_step
+
+    step = run_step(70.0, 1.75, 3.3, 170.0)
+    thigh = pelvis.thigh_angle_for_overstride(step["overstride_m"])
+    assert abs(thigh - pelvis.TOUCHDOWN_THIGH_ANGLE_DEG) < 3.0
+    assert pelvis.contact_pose(thigh_angle_deg=thigh)["overstride_m"] == pytest.approx(step["overstride_m"], abs=1e-8)
+
+
+def test_an_overstride_no_thigh_angle_reaches_is_named():
+    with pytest.raises(ValueError, match=r"^overstride_m = 0.9 m cannot be reached with this pose"):
+        pelvis.thigh_angle_for_overstride(0.9)
