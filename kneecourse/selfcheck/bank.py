@@ -25,6 +25,8 @@ from ..models import (
     training_load,
 )
 from ..models.posture import knee_travel_comparison
+from ..models.running_step import RUNNING_TRUNK_LEAN_DEG
+from ..models.spring_mass import CONTACT_KNEE_FLEXION_DEG
 from ..models.program import pain_rule
 from ..units import G, to_body_weights
 from . import solutions as sol
@@ -347,14 +349,21 @@ def _nb08(nb):
     ]
 
 
+#: The capstone's runners: every module computes its numbers from these inputs. Alex lands with module 6's
+#: knee flexion and trunk lean at contact (its explorer has no control for them), so module 5's pose of Alex,
+#: module 6's step and its explorer preset to Alex are the same runner.
+ALEX = {"mass_kg": 70.0, "height_m": 1.75, "speed_m_s": 3.0, "step_rate_spm": 156.0,
+        "contact_knee_flexion_deg": CONTACT_KNEE_FLEXION_DEG, "trunk_lean_deg": RUNNING_TRUNK_LEAN_DEG,
+        "pelvic_tilt_deg": 10.0}
+JO = {"mass_kg": 70.0, "height_m": 1.75, "static_q_deg": 17.0, "knee_flexion_deg": 45.0}
+
+
 def capstone_cases() -> dict:
     """The three runners of the capstone and what the course models say about them."""
     import numpy as np
 
-    from ..models.extensor import quadriceps_force
-    from ..models.patellofemoral import patellofemoral_contact_area, patellofemoral_force
-    from ..models.pelvis import contact_pose
-    from ..models.tracking import facet_loading
+    from ..models.pelvis import contact_pose, thigh_angle_for_overstride
+    from ..models.posture import posture
 
     # 1. Sam: a novice running three times a week (45 min at RPE 5 = 225 AU) who doubles it in weeks 5-6
     week = [1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0]
@@ -363,24 +372,35 @@ def capstone_cases() -> dict:
     sam = training_load.acwr(sam_daily)
     sam_weeks = training_load.weekly_totals(sam_daily)
     plan = training_load.plan_progression(20.0, 40.0, 0.10, 4, 0.8)
-    # 2. Alex: overstrides at 156 steps/min, 3.0 m/s
-    slow = running_step.run_step(70.0, 1.75, 3.0, 156.0)
-    quick = running_step.run_step(70.0, 1.75, 3.0, 156.0 * 1.1)
-    reach = contact_pose(1.75, 10.0, 1.0, 5.0, 32.0, 8.0)
-    closer = contact_pose(1.75, 10.0, 1.0, 5.0, 24.0, 15.0)
-    # 3. Jo: static Q 17°, single-leg squat at 45° with 8° hip adduction and 8° internal rotation
-    q_eff = tracking.effective_q_angle(17.0, 8.0, 8.0, 45.0)
-    m, th = 90.0, 45.0
-    fq, pf, area = quadriceps_force(m, th), patellofemoral_force(m, th), patellofemoral_contact_area(th, True)
-    q_ctrl = tracking.effective_q_angle(17.0, 2.0, 2.0, 45.0)
-    jo = facet_loading(pf, tracking.lateral_patellar_force(fq, q_eff, static_q_deg=17.0), area)
-    jo_ctrl = facet_loading(pf, tracking.lateral_patellar_force(fq, q_ctrl, static_q_deg=17.0), area)
+    # 2. Alex: overstrides at 156 steps/min, 3.0 m/s, pelvis tilted 10°. One
+    #    runner: module 6 computes the step, module 5 poses that step (the same overstride), module 6 the change
+    alex = ALEX
+    gait = {k: alex[k] for k in ("mass_kg", "height_m", "speed_m_s", "contact_knee_flexion_deg", "trunk_lean_deg")}
+    slow = running_step.run_step(step_rate_spm=alex["step_rate_spm"], **gait)
+    quick = running_step.run_step(step_rate_spm=alex["step_rate_spm"] * 1.1, **gait)
+    body = (alex["height_m"], alex["pelvic_tilt_deg"], 1.0, alex["trunk_lean_deg"])
+
+    def pose(step, tilt=alex["pelvic_tilt_deg"]):
+        thigh = thigh_angle_for_overstride(step["overstride_m"], *body, alex["contact_knee_flexion_deg"],
+                                           mass_kg=alex["mass_kg"])
+        return contact_pose(alex["height_m"], tilt, 1.0, alex["trunk_lean_deg"], thigh,
+                            alex["contact_knee_flexion_deg"], mass_kg=alex["mass_kg"])
+
+    reach, closer, upright = pose(slow), pose(quick), pose(slow, tilt=0.0)
+    # 3. Jo: static Q 17°, single-leg squat to 45° with 8° hip adduction and 8° internal rotation; the knee
+    #    moment is module 2's for that squat, the facets module 4's for that moment
+    jo_pose = posture("single_leg_squat", JO["knee_flexion_deg"], height_m=JO["height_m"], mass_kg=JO["mass_kg"])
+    m, th = float(jo_pose.moments["knee"]), JO["knee_flexion_deg"]
+    jo = tracking.patellar_tracking(JO["static_q_deg"], 8.0, 8.0, None, th, m)
+    jo_ctrl = tracking.patellar_tracking(JO["static_q_deg"], 2.0, 2.0, None, th, m)
+    q_eff = jo["q_eff_deg"]
     return {
         "sam_daily": sam_daily, "sam_ratio": float(np.nanmax(sam["ratio"])),
         "sam_change": float(sam_weeks[4] / sam_weeks[3] - 1), "plan_weeks": int(len(plan["week"])),
         "alex_slow": slow, "alex_quick": quick,
         "alex_pf_change": float(quick["peak_pf_force_bw"] / slow["peak_pf_force_bw"] - 1),
-        "alex_reach": reach, "alex_closer": closer,
+        "alex_reach": reach, "alex_closer": closer, "alex_upright": upright, "alex": dict(ALEX),
+        "jo": dict(JO), "jo_moment_nm": m, "jo_pose": jo_pose,
         "jo_q": float(q_eff), "jo_lateral_share": float(jo["lateral_share"]),
         "jo_controlled_share": float(jo_ctrl["lateral_share"]),
         "jo_lateral_mpa": float(jo["lateral_stress_pa"]) / 1e6,
@@ -405,7 +425,7 @@ def _nb09(nb):
                        "Step rate shortens the reach and lowers per-step knee load; a tilt the lumbar spine "
                        "compensates moves the COM by millimetres."),
         Numeric(nb, "jo_q", "Jo's working Q-angle in the single-leg squat?", c["jo_q"], "deg",
-                "effective_q_angle(17, 8, 8, 45).", rel_tol=0.03),
+                "effective_q_angle(17, 8, 8, 45): Jo's pose in module 4's model.", rel_tol=0.03),
         MultipleChoice(nb, "jo_exercise", "Which exercises belong in Jo's first program, with the best evidence?",
                        ["Hip + knee strengthening: lateral leg lifts, clamshells, step-ups, wall squats",
                         "Seated tibial rotation alone", "Calf raises alone"], 0,

@@ -76,7 +76,8 @@ class TrackingExplorer(Explorer):
             "static_q_deg": slider("standing Q-angle", STATIC_Q_DEG, 0.0, 30.0, 1.0, "deg"),
             "hip_adduction_deg": slider("hip adduction", 0.0, -10.0, 20.0, 1.0, "deg"),
             "hip_internal_rotation_deg": slider("hip internal rotation", 0.0, -20.0, 30.0, 1.0, "deg"),
-            "vmo_share": slider("VMO share of quadriceps force", round(s0, 2), 0.0, 0.5, 0.01, "", ".2f"),
+            # the balanced share itself (0.239), not the slider step nearest it: the model's default, both facets equal
+            "vmo_share": slider("VMO share of quadriceps force", s0, 0.0, 0.5, 0.01, "", ".2f"),
             "knee_flexion_deg": slider("knee flexion", 30.0, 0.0, 90.0, 1.0, "deg"),
             "knee_moment_nm": slider("knee extensor moment", 100.0, 0.0, 250.0, 5.0, "N·m"),
         }

@@ -83,3 +83,43 @@ def test_every_question_has_a_right_answer(nb):
         else:
             assert q.check(q.reference).correct
             assert not q.check(lambda *a: np.nan).correct
+
+
+def test_every_capstone_number_is_its_module_s_model():
+    """Alex landed 31.4 cm ahead of the centre of mass in module 5's pose but 25.6 cm in module 6's step; Jo's
+    squat to 45° used 90 N·m, module 2's moment at 60° (65 N·m at 45°). Each runner is now one set of inputs."""
+    import kneecourse as kc
+    from kneecourse.selfcheck.bank import ALEX, JO, capstone_cases
+
+    c = capstone_cases()
+    gait = dict(mass_kg=ALEX["mass_kg"], height_m=ALEX["height_m"], speed_m_s=ALEX["speed_m_s"])
+    slow = kc.run_step(step_rate_spm=ALEX["step_rate_spm"], **gait)
+    quick = kc.run_step(step_rate_spm=1.1 * ALEX["step_rate_spm"], **gait)
+    for key in ("overstride_m", "peak_vgrf_bw", "peak_pf_force_bw", "peak_knee_flexion_deg"):
+        assert c["alex_slow"][key] == pytest.approx(slow[key], rel=1e-12)
+        assert c["alex_quick"][key] == pytest.approx(quick[key], rel=1e-12)
+    # module 5's pose of Alex lands the heel where module 6's step does, before and after the change
+    assert c["alex_reach"]["overstride_m"] == pytest.approx(slow["overstride_m"], abs=1e-6)
+    assert c["alex_closer"]["overstride_m"] == pytest.approx(quick["overstride_m"], abs=1e-6)
+    # Jo: module 2's knee moment for the squat, module 4's facets for that moment
+    squat = kc.posture("single_leg_squat", JO["knee_flexion_deg"], mass_kg=JO["mass_kg"], height_m=JO["height_m"])
+    assert c["jo_moment_nm"] == pytest.approx(squat.moments["knee"], rel=1e-12)
+    assert 60 < c["jo_moment_nm"] < 70  # 65 N·m at 45°, not the 90 N·m of 60°
+    t = kc.patellar_tracking(JO["static_q_deg"], 8.0, 8.0, None, JO["knee_flexion_deg"], squat.moments["knee"])
+    assert c["jo_lateral_share"] == pytest.approx(t["lateral_share"], rel=1e-12)
+    assert c["jo_lateral_mpa"] == pytest.approx(t["lateral_stress_pa"] / 1e6, rel=1e-12)
+    assert c["jo_q"] == pytest.approx(kc.effective_q_angle(17.0, 8.0, 8.0, 45.0), rel=1e-12)
+
+
+def test_the_capstone_explorers_are_preset_to_the_same_runners():
+    """The capstone's explorers show the numbers its text prints."""
+    from kneecourse.selfcheck.bank import capstone_cases
+    from kneecourse.widgets import SpringMassExplorer, TrackingExplorer
+
+    c = capstone_cases()
+    alex = SpringMassExplorer().set(**{k: c["alex"][k] for k in ("speed_m_s", "step_rate_spm", "mass_kg")})
+    assert alex.state["step"]["peak_pf_force_bw"] == pytest.approx(c["alex_slow"]["peak_pf_force_bw"], rel=1e-4)
+    assert alex.state["step"]["overstride_m"] == pytest.approx(c["alex_reach"]["overstride_m"], abs=1e-4)
+    jo = TrackingExplorer().set(static_q_deg=17.0, hip_adduction_deg=8.0, hip_internal_rotation_deg=8.0,
+                                knee_flexion_deg=45.0, knee_moment_nm=c["jo_moment_nm"])
+    assert jo.state["lateral_share"] == pytest.approx(c["jo_lateral_share"], rel=1e-9)
