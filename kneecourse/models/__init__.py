@@ -14,7 +14,7 @@ from .patellofemoral import (
     pfjrf_ratio,
 )
 from .pelvis import body_com, contact_pose, pelvic_tilt_pose, standing_parts, thigh_angle_for_overstride
-from .posture import POSTURES, knee_travel_comparison, posture
+from .posture import POSTURES, descent_knee_flexion, knee_travel_comparison, posture
 from .program import EVIDENCE_GRADES, build_program, exercise_library, pain_rule
 from .running_step import KNEE_SHARE, run_step, running_knee_load
 from .screw_home import (
@@ -44,6 +44,7 @@ __all__ = [
     "pose_leg", "jcs_rotation", "BONES",
     # module 2: levers and torques
     "moment_about", "moment_arm", "resultant", "free_body_residual", "force_on_lever", "posture", "POSTURES",
+    "descent_knee_flexion",
     "knee_travel_comparison",
     # module 3: patellofemoral load
     "quadriceps_moment_arm", "quadriceps_force", "pfjrf_ratio", "patellofemoral_force", "patellofemoral_contact_area",

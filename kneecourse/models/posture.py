@@ -39,7 +39,8 @@ from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .segments import anthropometry
 from .statics import cross_moment, moment_about
 
-__all__ = ["POSTURES", "Posture", "posture", "knee_travel_comparison"]
+__all__ = ["POSTURES", "Posture", "posture", "knee_travel_comparison", "descent_knee_flexion", "STAIR_RISER_M",
+           "STAIR_TREAD_M"]
 
 #: Postures with the swing leg's assumed pose (thigh angle, knee flexion), deg.
 POSTURES = {
@@ -157,9 +158,82 @@ def _balance_lean(a, kind, knee_flexion, shank_angle, load_kg, cop_x):
     return float(np.degrees(np.arcsin(s)))
 
 
+#: A building-code stair: riser at most 7 in (178 mm), tread at least 11 in (279 mm) (IBC 2018 §1011.5.2 [icc2018]).
+STAIR_RISER_M = 0.178
+STAIR_TREAD_M = 0.279
+#: Stair descent, step over step: the lead leg reaches for the step below nearly straight (knee 10°) and lands
+#: toe first, the foot plantarflexed 20° (assumptions; its ball lands half a tread past the nosing, the support
+#: foot's toes at the nosing).
+DESCENT_LEAD_KNEE_DEG = 10.0
+DESCENT_LEAD_PLANTARFLEXION_DEG = 20.0
+
+
+def _descent_ankle(a):
+    """Where the lead ankle is when its forefoot touches the step below (x forward, y up, support sole at 0)."""
+    ball = np.array([0.75 * a.foot_m + 0.5 * STAIR_TREAD_M, -STAIR_RISER_M])
+    p = np.radians(DESCENT_LEAD_PLANTARFLEXION_DEG)
+    return ball + np.array([-0.75 * a.foot_m * np.cos(p) + a.ankle_height_m * np.sin(p),
+                            0.75 * a.foot_m * np.sin(p) + a.ankle_height_m * np.cos(p)])
+
+
+def _reaching_leg(hip, target, a):
+    """A leg from ``hip`` towards the ankle point ``target``, knee forward: bent to reach it exactly if it can,
+    straight along the line to it if it is too far."""
+    chord = target - hip
+    d = float(np.hypot(*chord))
+    u = chord / d
+    lt, ls = a.thigh_m, a.shank_m
+    c = np.clip((lt**2 + d**2 - ls**2) / (2 * lt * d), -1.0, 1.0)
+    # the thigh turns forward of the hip-ankle line by the triangle's angle at the hip (0 when straight)
+    g = -np.arccos(c) if d < lt + ls else 0.0
+    rot = np.array([[np.cos(g), -np.sin(g)], [np.sin(g), np.cos(g)]])
+    knee = hip + lt * (rot @ u)
+    ankle = knee + ls * (target - knee) / np.hypot(*(target - knee)) if d < lt + ls else hip + (lt + ls) * u
+    toe = ankle + np.array([0.75 * a.foot_m, -0.5 * a.ankle_height_m])
+    return {"hip": hip, "knee": knee, "ankle": ankle, "toe": toe}
+
+
 def _swing(a, kind, hip):
+    if kind == "stair_descent":
+        return _reaching_leg(hip, _descent_ankle(a), a)
     pose = POSTURES[kind]
     return {} if pose is None else _leg(hip, pose[0], pose[1], a)
+
+
+def descent_knee_flexion(height_m=1.75, mass_kg=70.0):
+    """Support-knee flexion (deg) at which the lead foot reaches the step below in step-over-step descent.
+
+    The support leg lowers the body (balanced over its mid-foot, trunk parallel to the shin, as in every
+    static posture here) until the lead leg, nearly straight (:data:`DESCENT_LEAD_KNEE_DEG`), touches the
+    next tread toe first (:data:`STAIR_RISER_M`, :data:`STAIR_TREAD_M`): the lowest point of the support
+    leg's stance, where its knee extensor moment peaks before the weight passes to the lead leg.
+
+    Parameters
+    ----------
+    height_m, mass_kg : float
+        Body size (1.2–2.2 m, 30–200 kg).
+
+    Returns
+    -------
+    float
+        Knee flexion, deg.
+    """
+    a = anthropometry(height_m, mass_kg)
+    reach = np.sqrt(a.thigh_m**2 + a.shank_m**2 + 2 * a.thigh_m * a.shank_m * np.cos(np.radians(DESCENT_LEAD_KNEE_DEG)))
+    target = _descent_ankle(a)
+
+    def gap(theta):  # distance left between the lead ankle's reach and the step below
+        phi = _free_shank(a, "stair_descent", theta, 0.0, 0.25 * a.foot_m)
+        hip = _stance_joints(a, theta, phi, phi)["hip"]
+        return float(np.hypot(*(target - hip))) - reach
+
+    lo, hi = 5.0, 110.0
+    if gap(lo) <= 0 or gap(hi) >= 0:  # pragma: no cover - the stair fits every body size the checks allow
+        raise ValueError(f"height_m = {height_m:g} m: the lead foot cannot reach a {STAIR_RISER_M * 1000:.0f} mm step")
+    while hi - lo > 1e-6:
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if gap(mid) > 0 else (lo, mid)
+    return 0.5 * (lo + hi)
 
 
 def _free_shank(a, kind, knee_flexion, load_kg, cop_x):

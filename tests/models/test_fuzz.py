@@ -28,7 +28,7 @@ from kneecourse.models import (
     training_load,
 )
 from kneecourse.models.leg3d import jcs_rotation, pose_leg
-from kneecourse.models.posture import posture
+from kneecourse.models.posture import descent_knee_flexion, posture
 from kneecourse.units import body_weight_n
 
 pytestmark = pytest.mark.slow
@@ -70,6 +70,7 @@ CASES = {
     "body_com": (pelvis.body_com, {"height_m": 1.75, "pelvic_tilt_deg": 10.0, "lumbar_compensation": 0.5}),
     "contact_pose": (pelvis.contact_pose, {"height_m": 1.75, "pelvic_tilt_deg": 5.0, "lumbar_compensation": 1.0,
                                            "trunk_lean_deg": 5.0, "thigh_angle_deg": 25.0, "knee_flexion_deg": 15.0}),
+    "descent_knee_flexion": (descent_knee_flexion, {"height_m": 1.75, "mass_kg": 70.0}),
     "thigh_angle_for_overstride": (pelvis.thigh_angle_for_overstride,
                                    {"overstride_m": 0.25, "height_m": 1.75, "pelvic_tilt_deg": 5.0,
                                     "lumbar_compensation": 1.0, "trunk_lean_deg": 7.0, "knee_flexion_deg": 20.0}),

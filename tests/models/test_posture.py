@@ -88,3 +88,36 @@ def test_posture_bad_input(kwargs, name):
 def test_unbalanceable_posture_says_what_to_change():
     with pytest.raises(ValueError, match="change the shank angle"):
         posture("double_leg_squat", 110.0, shank_angle_deg=-10.0)
+
+
+def test_in_descent_the_lead_foot_reaches_the_step_below():
+    import importlib
+
+    P = importlib.import_module("kneecourse.models.posture")  # the module, not the function of that name
+
+    theta = P.descent_knee_flexion(1.75, 70.0)
+    pose = P.posture("stair_descent", theta)
+    a = P.anthropometry(1.75, 70.0)
+    target = P._descent_ankle(a)
+    assert np.allclose(pose.swing["ankle"], target, atol=1e-4)
+    # the lead leg is nearly straight there: its knee at the assumed 10°
+    s = pose.swing
+    thigh, shank = s["knee"] - s["hip"], s["ankle"] - s["knee"]
+    bend = np.degrees(np.arccos(thigh @ shank / np.hypot(*thigh) / np.hypot(*shank)))
+    assert bend == pytest.approx(P.DESCENT_LEAD_KNEE_DEG, abs=0.01)
+    assert target[1] < 0  # below the support foot's step
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(1.4, 2.1), st.floats(45, 120))
+def test_a_taller_body_bends_less_to_reach_the_same_step(height, mass):
+    from kneecourse.models.posture import descent_knee_flexion
+
+    assert descent_knee_flexion(height, mass) > descent_knee_flexion(height + 0.1, mass)
+
+
+def test_descent_checks_its_inputs():
+    from kneecourse.models.posture import descent_knee_flexion
+
+    with pytest.raises(ValueError, match="height_m"):
+        descent_knee_flexion(3.0)
