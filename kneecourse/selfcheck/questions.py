@@ -481,6 +481,7 @@ class Prediction(_Shown):
         self.model_value, self.explanation = float(model_value), explanation
         self.store = None
         self._widget = None
+        self._listeners = []  # called when a prediction is committed (the reveal buttons shown)
 
     @property
     def key(self) -> str:
@@ -511,11 +512,21 @@ class Prediction(_Shown):
         entry = self._store().entries(self.notebook, self.key).get(self.key)
         return None if entry is None else entry.get("prediction")
 
-    def reveal(self) -> Result:
+    def reveal(self, explorer=None) -> Result:
         """Prediction beside the model's value (asks for a prediction first if there is none).
+
+        Shown in a notebook it is a button that opens only once a prediction is committed and, if
+        ``explorer`` is given, once that explorer has been moved after it was shown: so Run All never
+        shows the model's answer before the learner has predicted and explored, and the button opens by
+        itself when they have (:class:`Reveal`). As a value it is the comparison as it stands now.
 
         On a page without a kernel (the course site) a button that compares the prediction the
         reader committed on that page.
+
+        Parameters
+        ----------
+        explorer : Explorer, optional
+            The explorer to move before the answer opens.
         """
         from ..views.display import static_mode
 
@@ -524,9 +535,8 @@ class Prediction(_Shown):
 
             return HTML(self.static_reveal_html())
         p = self.saved()
-        if p is None:
-            return self._no_prediction()
-        return self._compared(f"{p:g}", f"{p - self.model_value:+.3g}")
+        now = self._no_prediction() if p is None else self._compared(f"{p:g}", f"{p - self.model_value:+.3g}")
+        return Reveal(self, explorer, now)
 
     @staticmethod
     def _no_prediction() -> Result:
@@ -534,19 +544,25 @@ class Prediction(_Shown):
                       graded=False)
 
     def widget(self):
-        """A number box and a button that saves the prediction."""
+        """A number box (empty until the learner types) and a button that saves the prediction."""
         if self._widget is not None:
             return self._widget
         import ipywidgets as W
 
         p = self.saved()
-        box = W.FloatText(value=p if p is not None else 0.0, description=self.unit or "value",
-                          layout=W.Layout(width="16em"))
-        commit = W.Button(description="Commit my prediction", button_style="primary", icon="lock")
-        feedback = W.HTML(value="" if p is None else f"<i>Saved earlier: {p:g} {html.escape(self.unit)}.</i>")
+        box = W.Text(value="", placeholder=f"your number ({self.unit})" if self.unit else "your number",
+                     description=self.unit or "value", layout=W.Layout(width="16em"))
+        commit = W.Button(description="Commit my prediction", button_style="primary", icon="lock",
+                          layout=W.Layout(width="auto"))
+        feedback = W.HTML(value="" if p is None else f"<i>Saved earlier: {p:g} {html.escape(self.unit)}. "
+                                                      "Type a new number to replace it.</i>")
 
         def on_commit(_):
-            feedback.value = self.commit(box.value)._repr_html_()
+            result = self.commit(box.value)
+            feedback.value = result._repr_html_()
+            if result.correct:
+                for listener in list(self._listeners):
+                    listener()
 
         commit.on_click(on_commit)
         prompt = W.HTMLMath(value=f"<b>Predict first:</b> {html.escape(self.prompt)}")
@@ -573,4 +589,101 @@ class Prediction(_Shown):
                 f'data-compared="{_attr(self._compared("{x}", "{d}"))}" data-none="{_attr(self._no_prediction())}">'
                 f'<button type="button">Reveal the model\'s answer</button>'
                 f'{_FEEDBACK}</div>')
+
+
+class Reveal:
+    """The model's answer behind a button that opens when the learner has predicted (and explored).
+
+    As a value it is the :class:`Result` of the comparison at the time it was asked for (``correct``,
+    ``feedback``, ``str()``: the headless API); shown
+    in a notebook it is live: the button stays shut, saying what to do, until a prediction is committed
+    (it listens to the prediction box) and, when an explorer is given, until that explorer has been
+    moved; then it opens by itself, and a click shows the comparison and what comes next.
+    """
+
+    #: what the learner does after seeing the comparison
+    NEXT = "Next: read on below, then check yourself in the self-check at the end of the notebook."
+
+    def __init__(self, prediction, explorer, now: Result):
+        self.result = now
+        self._prediction, self._explorer = prediction, explorer
+        self._controls = None
+        self._start = None
+
+    def __getattr__(self, name):  # correct, feedback, explanation, graded: the comparison as it stood
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__dict__["result"], name)
+
+    def __bool__(self):
+        return bool(self.result)
+
+    def __str__(self):
+        return str(self.result)
+
+    def __repr__(self):
+        return f"Reveal({self.result!r})"
+
+    def _moved(self) -> bool:
+        return self._explorer is None or self._explorer_values() != self._start
+
+    def _explorer_values(self):
+        return None if self._explorer is None else self._explorer.values()
+
+    def _state(self) -> str:
+        """What the box says now: what to do, or that the answer is ready."""
+        p = self._prediction.saved()
+        if p is None:
+            what = "Commit your prediction in the box above"
+            return what + (", then move the explorer." if self._explorer is not None else ".") + \
+                " The model's answer opens here once you have."
+        unit = f" {self._prediction.unit}" if self._prediction.unit else ""
+        if not self._moved():
+            return (f"Your prediction: {p:g}{unit}. Now move the explorer above and watch what changes; the "
+                    "model's answer opens here when you have.")
+        return f"Your prediction: {p:g}{unit}. Ready: reveal the model's answer."
+
+    def widget(self):
+        """The live reveal: a status line, the button, and the comparison once clicked."""
+        if self._controls is not None:
+            return self._controls["box"]
+        import ipywidgets as W
+
+        self._start = self._explorer_values()
+        status = W.HTML(value=f"<i>{html.escape(self._state())}</i>")
+        button = W.Button(description="Reveal the model's answer", icon="eye", layout=W.Layout(width="auto"),
+                          disabled=True)
+        shown = W.HTML(value="")
+
+        def refresh(*_):
+            ready = self._prediction.saved() is not None and self._moved()
+            button.disabled = not ready
+            button.button_style = "primary" if ready else ""
+            if not shown.value:
+                status.value = f"<i>{html.escape(self._state())}</i>"
+
+        def on_click(_):
+            p = self._prediction.saved()
+            if p is None or not self._moved():  # pragma: no cover - the button is disabled then
+                refresh()
+                return
+            now = self._prediction._compared(f"{p:g}", f"{p - self._prediction.model_value:+.3g}")
+            shown.value = now._repr_html_() + f"<p><i>{html.escape(self.NEXT)}</i></p>"
+            status.value = ""
+
+        button.on_click(on_click)
+        self._prediction._listeners.append(refresh)
+        if self._explorer is not None:
+            for control in self._explorer.controls.values():
+                control.observe(refresh, names="value")
+        refresh()
+        box = W.VBox([status, button, shown])
+        box.add_class("kneecourse-reveal")
+        self._controls = {"box": box, "status": status, "button": button, "shown": shown}
+        return box
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget())
 

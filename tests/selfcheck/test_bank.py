@@ -27,7 +27,7 @@ def test_each_module_asks_for_a_prediction_before_its_first_explorer(nb):
     cells = code_cells(nb)
     ask = next(i for i, c in enumerate(cells) if f'kc.prediction("{nb}")' in c)
     explorer = next(i for i, c in enumerate(cells) if "Explorer(" in c)
-    reveal = next(i for i, c in enumerate(cells) if ".reveal()" in c)
+    reveal = next(i for i, c in enumerate(cells) if ".reveal(" in c)
     assert ask < explorer < reveal, f"{nb}: predict ({ask}) → explorer ({explorer}) → reveal ({reveal})"
 
 
@@ -55,9 +55,41 @@ def test_prediction_widget_commits(course_home):
     p = prediction("07_training_load")
     p._widget = None
     p.widget()
-    p._controls["input"].value = 1.5
+    assert p._controls["input"].value == ""  # the box starts empty, not at 0
+    p._controls["input"].value = "1,5"  # as people type it
     p._controls["commit"].click()
     assert "Saved: 1.5" in p._controls["feedback"].value and p.saved() == 1.5
+
+
+def test_the_reveal_opens_only_after_predicting_and_exploring(course_home):
+    """Run All showed 'make your prediction above first' and the reveal stayed so after the learner
+    committed; on a second Run All the model's answer showed before any exploring."""
+    from kneecourse.selfcheck.bank import prediction
+    from kneecourse.widgets import PatellofemoralExplorer
+
+    p = prediction("03_patellofemoral_load")
+    p._widget = None
+    ask = p.widget()
+    explorer = PatellofemoralExplorer()
+    r = p.reveal(explorer)
+    r.widget()
+    c = r._controls
+    model = f"{p.model_value:.3g}"
+    assert c["button"].disabled and model not in c["status"].value + c["shown"].value
+    assert "Commit your prediction" in c["status"].value
+    p._controls["input"].value = "2.2"
+    p._controls["commit"].click()  # the reveal updates by itself
+    assert c["button"].disabled and "move the explorer" in c["status"].value.lower()
+    explorer.set(knee_flexion_deg=explorer.values()["knee_flexion_deg"] + 10)
+    assert not c["button"].disabled and model not in c["status"].value + c["shown"].value
+    c["button"].click()
+    assert "You predicted 2.2" in c["shown"].value and model in c["shown"].value and "Next:" in c["shown"].value
+    # a second Run All: the prediction is saved, but the answer waits for the explorer again
+    again = p.reveal(PatellofemoralExplorer())
+    again.widget()
+    assert again._controls["button"].disabled and model not in again._controls["status"].value
+    assert "2.2" in again._controls["status"].value
+    assert ask is p.widget()
 
 
 def test_building_a_question_fills_no_global_list():
