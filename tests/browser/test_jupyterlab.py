@@ -114,6 +114,18 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     assert not errors, f"{name}: error outputs: {errors}"
     assert not page.evaluate(WIDGET_ERRORS_JS), f"{name}: a widget failed to display"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reveal = page.locator(".kneecourse-reveal")
+    predicting = reveal.count() > 0
+    if predicting:  # predict, then check: shut after Run All, still shut after the prediction alone
+        button = reveal.get_by_role("button", name="Reveal the model's answer")
+        assert button.is_disabled(), f"{name}: the model's answer was open before any prediction"
+        ask = page.locator(".kneecourse-prediction")
+        ask.scroll_into_view_if_needed()
+        ask.locator("input[type=text]").fill("2,5")
+        ask.get_by_role("button", name="Commit my prediction").click()
+        page.wait_for_function("e => e.innerText.toLowerCase().includes('move the explorer')",
+                               arg=reveal.element_handle(), timeout=10_000)
+        assert button.is_disabled(), f"{name}: the answer opened before the explorer was moved"
     boxes = explorers(page)
     n = boxes.count()
     report = {"notebook": name, "explorers": n, "latency_ms": [], "medians_ms": [], "within_target": [],
@@ -139,6 +151,12 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         report["latency_ms"].append(median)
         report["medians_ms"].append([median])
         report["within_target"].append(median <= LATENCY_TARGET_MS)
+    if predicting:  # the explorers have moved: the answer opens by itself, and shows beside the prediction
+        button.scroll_into_view_if_needed()
+        page.wait_for_function("e => !e.disabled", arg=button.element_handle(), timeout=10_000)
+        button.click()
+        page.wait_for_function("e => e.innerText.includes('You predicted 2.5')", arg=reveal.element_handle(),
+                               timeout=10_000)
     if n == 0:
         # notebooks without explorers still have self-checks: answer one and see feedback
         q = page.locator(".kneecourse-question").first
