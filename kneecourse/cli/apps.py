@@ -22,9 +22,21 @@ from pathlib import Path
 
 from ..course.explorers import APPS, EXPLORERS, app_notebook
 from ..course.files import apps_folder
-from ..course.links import HUB_FOLDER, page_path
+from ..course.links import HUB_FOLDER, VOILA_TEMPLATE, launch_path
 
-__all__ = ["APPS", "voila_command", "write_app_notebooks", "main", "main_app_notebooks"]
+__all__ = ["APPS", "TEMPLATE", "template_args", "voila_command", "write_app_notebooks", "main", "main_app_notebooks"]
+
+
+TEMPLATE = VOILA_TEMPLATE
+
+
+def template_args() -> list:
+    """``--template=kneecourse`` where the course's Voila template is installed (a pip install of the course;
+    an editable install has no data files, and Voila's own lab template serves then)."""
+    from jupyter_core.paths import jupyter_path
+
+    found = any((Path(d) / TEMPLATE / "index.html.j2").is_file() for d in jupyter_path("voila", "templates"))
+    return [f"--template={TEMPLATE}"] if found else []
 
 
 def voila_command(name: str, port: int = 8866, token: str | None = None) -> list:
@@ -34,7 +46,7 @@ def voila_command(name: str, port: int = 8866, token: str | None = None) -> list
         raise ValueError(f"unknown app {name!r}; choose one of {sorted(APPS)}")
     nb = apps_folder() / APPS[name].notebook
     return [sys.executable, "-m", "voila", str(nb), f"--port={int(port)}", "--no-browser",
-            "--Voila.ip=127.0.0.1", "--theme=light"] + ([f"--Voila.token={token}"] if token else [])
+            "--Voila.ip=127.0.0.1", "--theme=light", *template_args()] + ([f"--Voila.token={token}"] if token else [])
 
 
 def _notebook_text(explorer) -> str:
@@ -75,9 +87,9 @@ def main(argv=None) -> int:
             print(f"{e.app:15s} {e.title}")
         squat = APPS["squat"].notebook
         print("\nOn a Jupyter server with Voila (Binder, a hub, or `jupyter lab` started in a course folder)")
-        print("the same pages are at <server>/" + page_path("<app file>", app=True) + ", for example")
-        print("<server>/" + page_path(squat, app=True) + "  (after an nbgitpuller link on a hub: "
-              + page_path(squat, HUB_FOLDER, app=True) + ")")
+        print("the same pages are at <server>/" + launch_path("<app file>", app=True) + ", for example")
+        print("<server>/" + launch_path(squat, app=True) + "  (after an nbgitpuller link on a hub: "
+              + launch_path(squat, HUB_FOLDER, app=True) + ")")
         print("launch links for Binder and a hub: python -m kneecourse links --hub https://<your hub>")
         print(f"app notebooks: {apps_folder()}")
         return 0

@@ -87,6 +87,16 @@ def page_path(page: str = START_PAGE, course_folder: str = "", app: bool = False
     return f"lab/tree/{folder}/{page}"
 
 
+#: The app pages' own Voila template (Voila's lab template without the stylesheets it fetches from a CDN),
+#: installed with the course; a launch link asks for it, so an app page makes no request to another host.
+VOILA_TEMPLATE = "kneecourse"
+
+
+def launch_path(page: str = START_PAGE, course_folder: str = "", app: bool = False) -> str:
+    """:func:`page_path` as a launch link opens it: an app page with the course's Voila template."""
+    return page_path(page, course_folder, app) + (f"?template={VOILA_TEMPLATE}" if app else "")
+
+
 def binder_link(page: str = START_PAGE, app: bool = False, repository: str = COURSE_REPOSITORY,
                 branch: str = "main", binder: str = "https://mybinder.org") -> str:
     """A Binder link that builds the course and opens ``page`` (a notebook, or an app page)."""
@@ -94,7 +104,7 @@ def binder_link(page: str = START_PAGE, app: bool = False, repository: str = COU
     if parts.netloc != "github.com":
         raise ValueError(f"repository must be a github.com URL for a Binder link, got {repository!r}")
     slug = "/".join(urllib.parse.quote(p, safe="") for p in parts.path.strip("/").removesuffix(".git").split("/"))
-    query = urllib.parse.urlencode({"urlpath": page_path(page, "", app)})
+    query = urllib.parse.urlencode({"urlpath": launch_path(page, "", app)})
     # the branch is one path segment for Binder: a slash in it is encoded too
     return f"{binder.rstrip('/')}/v2/gh/{slug}/{urllib.parse.quote(branch, safe='')}?{query}"
 
@@ -108,7 +118,7 @@ def nbgitpuller_link(hub: str, page: str = START_PAGE, app: bool = False, reposi
     """
     hub = check_hub_url(hub)
     query = urllib.parse.urlencode({"repo": repository, "branch": branch, "targetpath": folder,
-                                    "urlpath": page_path(page, folder, app)})
+                                    "urlpath": launch_path(page, folder, app)})
     return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 

@@ -58,7 +58,8 @@ def activity_loads(mass_kg=70.0, height_m=1.75):
     cases = []
     for name, (kind, theta, extra) in ACTIVITIES.items():
         theta = descent_knee_flexion(height_m, m) if theta is None else theta
-        cases.append((name, theta, max(posture(kind, theta, mass_kg=m, height_m=height_m, **extra).moments["knee"], 0.0)))
+        knee = posture(kind, theta, mass_kg=m, height_m=height_m, **extra).moments["knee"]
+        cases.append((name, theta, max(knee, 0.0)))
     name, speed, rate = RUNNING
     run = run_step(m, height_m, speed, rate)
     cases.append((name, run["peak_knee_flexion_deg"], run["peak_knee_moment_nm"]))

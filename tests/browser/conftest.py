@@ -109,16 +109,24 @@ def browser():
 def loopback_context(browser, viewport):
     """A browser context of the given size that aborts every request to a host other than 127.0.0.1."""
     context = browser.new_context(viewport=viewport)
+    context.outside = []  # every request to another host: the fixtures fail a test that made one
 
     def guard(route):
         host = route.request.url.split("/")[2] if "://" in route.request.url else ""
         if host.split(":")[0] in ("127.0.0.1", "") or route.request.url.startswith(("data:", "blob:")):
             route.continue_()
         else:
+            context.outside.append(route.request.url)
             route.abort()
 
     context.route("**/*", guard)
     return context
+
+
+def assert_no_outside_requests(context):
+    """Offline, on a closed workshop network or behind a hub's firewall a request to another host fails or
+    hangs: no page of the course may make one (app pages asked a CDN for Font Awesome)."""
+    assert not context.outside, f"requests to other hosts: {sorted(set(context.outside))}"
 
 
 @pytest.fixture
@@ -138,6 +146,7 @@ def page(browser, lab_server):
             urllib.request.urlopen(req, timeout=10).close()
     except OSError:
         pass
+    assert_no_outside_requests(context)
 
 
 #: slider-to-repaint reports of this run (filled by the notebook tests, printed at the end)

@@ -12,11 +12,20 @@ import sys
 
 import pytest
 
+from kneecourse.cli.apps import template_args
 from kneecourse.course.explorers import APPS
 from kneecourse.course.files import apps_folder
-from kneecourse.course.links import page_path
+from kneecourse.course.links import launch_path
 
-from .conftest import ARTIFACTS, _free_port, axe_violations, loopback_context, serious_or_worse, serve
+from .conftest import (
+    ARTIFACTS,
+    _free_port,
+    assert_no_outside_requests,
+    axe_violations,
+    loopback_context,
+    serious_or_worse,
+    serve,
+)
 from .test_jupyterlab import canvas_of, explorers, move_slider, wait_for_change
 
 pytestmark = pytest.mark.browser
@@ -28,7 +37,7 @@ def voila_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("voila-home")
     env = dict(os.environ, KNEECOURSE_HOME=str(home), JUPYTER_RUNTIME_DIR=str(home / "runtime"))
     cmd = [sys.executable, "-m", "voila", str(apps_folder()), f"--port={port}", "--no-browser",
-           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
+           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *template_args()]
     url = f"http://127.0.0.1:{port}"
     # tree mode: GET / lists the apps and starts no kernel
     with serve(cmd, env, f"{url}/", home / "voila.log", "Voila", timeout_s=60):
@@ -80,6 +89,7 @@ def projector_page(browser):
     p.set_default_timeout(60_000)
     yield p
     context.close()
+    assert_no_outside_requests(context)
 
 
 def check_projector_ready(page, box, name):
@@ -150,6 +160,6 @@ def test_app_page_on_jupyterlab_server(page, lab_server):
     url, token = lab_server["url"], lab_server["token"]
     open_app_and_move_a_slider(
         page,
-        f"{url}/{page_path(APPS['spring'].notebook, app=True)}?token={token}",
+        f"{url}/{launch_path(APPS['spring'].notebook, app=True)}&token={token}",
         "the app page on JupyterLab's server",
     )

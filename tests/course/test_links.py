@@ -18,7 +18,8 @@ def test_page_paths_and_launch_links():
     b = binder_link("app_squat.ipynb", app=True)
     assert b.startswith("https://mybinder.org/v2/gh/kneecourse/kneecourse/main?urlpath=")
     query = urllib.parse.parse_qs(urllib.parse.urlparse(b).query)
-    assert query["urlpath"] == ["voila/render/notebooks/apps/app_squat.ipynb"]
+    # an app page opens with the course's Voila template: no stylesheet from a CDN
+    assert query["urlpath"] == ["voila/render/notebooks/apps/app_squat.ipynb?template=kneecourse"]
     # the README's badge is the same link as the code makes
     assert binder_link().replace("%2F", "/") in (ROOT / "README.md").read_text()
     link = nbgitpuller_link("https://hub.example.org/", "03_patellofemoral_load.ipynb")
