@@ -25,9 +25,9 @@ from ..models import (
     training_load,
 )
 from ..models.posture import knee_travel_comparison
+from ..models.program import pain_rule
 from ..models.running_step import RUNNING_TRUNK_LEAN_DEG
 from ..models.spring_mass import CONTACT_KNEE_FLEXION_DEG
-from ..models.program import pain_rule
 from ..units import G, to_body_weights
 from . import solutions as sol
 from .questions import CodeExercise, MultipleChoice, Numeric, Prediction

@@ -123,6 +123,11 @@ def test_wheel_carries_the_notebooks_and_jupyterlab_settings(wheel):
 
     values = json.loads(zipfile.ZipFile(wheel).read(settings[0]))
     assert values["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    # the app pages' Voila template, which asks no CDN for anything
+    template = [n for n in names if n.endswith("share/jupyter/voila/templates/kneecourse/index.html.j2")]
+    assert template and any(n.endswith("voila/templates/kneecourse/conf.json") for n in names)
+    assert "https://" not in zipfile.ZipFile(wheel).read(template[0]).decode().split("-#}", 1)[1].replace(
+        "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@^5/css/", "")
 
 
 def test_readme_commands_and_badge():
