@@ -489,12 +489,81 @@ def prediction(notebook: str):
     return Prediction(notebook, *table[notebook])
 
 
+#: What each wrong option of a multiple-choice question misses: (notebook prefix, question id) -> {option: why}.
+#: A learner who picks it reads why, not a generic "does not fit" (a test holds every wrong option to one).
+WRONG_OPTIONS = {
+    ("00", "widgets"): {0: "No re-run needed: the explorer is live, every move redraws it at once.",
+                        2: "The same figure changes in place; nothing piles up below it."},
+    ("01", "envelope"): {1: "45° is about the most axial rotation in deep flexion, not at full extension.",
+                         2: "Near full extension the knee screws home and locks: the rotation left is close to zero."},
+    ("01", "articulations"): {1: "The talocrural joint is the ankle; the knee's third joint is the proximal "
+                                 "tibiofibular joint.",
+                              2: "Those are three joints of the leg; the knee complex is three joints inside the "
+                                 "knee."},
+    ("02", "patella_lever"): {1: "A shorter lever needs more force for the same moment (force = moment / lever).",
+                              2: "The moment is the same, but a shorter lever needs more force to make it."},
+    ("02", "knees_over_toes"): {1: "The load moves, it does not vanish: the trunk leans further and the hip moment "
+                                   "rises.",
+                                2: "The knee's moment falls: the shin stays more upright, so the force line passes "
+                                   "closer to the knee."},
+    ("03", "units"): {1: "Body weight here is already a force; the mix-up is force versus torque (force × distance).",
+                      2: "Stress (force per area) comes later in this module; the claim confuses a torque with a "
+                         "force."},
+    ("03", "peak"): {1: "In deep flexion the patella sits deepest in the groove; the load peaks because of the "
+                        "chain of factors, not a dislocation.",
+                     2: "The quadriceps works hardest there: a large moment on a short lever needs a large force."},
+    ("04", "q_norms"): {1: "Above 20° counts as large; typical values are in the low to mid teens.",
+                        2: "The quadriceps line and the patellar tendon are not in line in anyone: a Q-angle of "
+                           "some degrees is normal."},
+    ("04", "zero_force"): {1: "Only a part of the quadriceps force pulls sideways, and the model counts only what "
+                              "goes beyond the knee's own balance.",
+                           2: "At the knee's own balance there is no net pull either way; a medial excess needs a "
+                              "smaller working Q or a stronger VMO share."},
+    ("04", "facet"): {1: "A lateral pull presses the patella against the lateral facet: that facet loads, the medial "
+                         "one unloads.",
+                      2: "The groove resists the side pull through the facets, so their shares change."},
+    ("05", "overstride"): {1: "A tilt the lumbar spine compensates moves the centre of mass by millimetres; the "
+                              "leg's angles move the heel by decimetres.",
+                           2: "The arms move the centre of mass a little; the heel's place is set by the leg."},
+    ("05", "trunk_vs_pelvis"): {1: "With the trunk upright only the pelvis (14% of the body) turns: millimetres.",
+                                2: "The upper body is over half the body's mass and far from the hips: it moves the "
+                                   "centre of mass far more."},
+    ("06", "cadence_force"): {1: "Shorter steps land closer under the body with less drop: the peak force falls.",
+                              2: "Contact time and the landing change with step rate, and so does the peak force."},
+    ("06", "energy"): {1: "The ideal spring loses nothing: the energy check above drifts by a part in a million "
+                          "or less.",
+                       2: "In the model the spring stores and returns the energy; muscles are not part of it."},
+    ("07", "coupling"): {1: "RPE is how the load is measured, not why the ratio is coupled.",
+                         2: "Rest days count as zero load in both averages; the coupling is the shared week."},
+    ("07", "nielsen"): {1: "The study was about how fast weekly distance grew, not the length of one run.",
+                        2: "Back-to-back days were not the exposure studied; the change in weekly distance was."},
+    ("08", "pain_rule"): {1: "Within 3/10 and settled by the next morning: the tissue tolerated it, so progress.",
+                          2: "Regress is for pain above 5/10, or stiffness more than a point above usual the next "
+                             "morning."},
+    ("08", "pain_rule_2"): {0: "Above 5/10 and worse the next morning: the load was too much, so step back.",
+                            1: "Hold is for pain of 4–5/10 that is at most a point above usual by the morning; 6/10 "
+                               "and worse the next day is more."},
+    ("08", "first_line"): {1: "Stretching alone has far less support than strengthening for patellofemoral pain.",
+                           2: "Rest unloads the knee for a while but does not build capacity; exercise therapy does."},
+    ("08", "red_flag"): {1: "Marked swelling is a red flag: stop and have it checked.",
+                         2: "Stretching does not address swelling; it needs a clinician's look."},
+    ("09", "alex_first"): {1: "Tilt moves the centre of mass by millimetres; it does not shorten Alex's reach.",
+                           2: "Longer strides reach further ahead and load the knee more per step."},
+    ("09", "jo_exercise"): {1: "Tibial rotation drills are plausible but untested for knee pain (opinion).",
+                            2: "Calf raises have their place, but the evidence is for hip and knee strengthening "
+                               "together."},
+}
+
+
 @cache
 def quiz(notebook: str):
     """The questions of one notebook (cached, so the widgets keep their state)."""
     if notebook not in _BUILDERS:
         raise KeyError(f"no self-checks for {notebook!r}; notebooks: {list(_BUILDERS)}")
     questions = tuple(_BUILDERS[notebook](notebook))
+    for q in questions:
+        if isinstance(q, MultipleChoice):
+            q.feedback = {**WRONG_OPTIONS.get((notebook[:2], q.id), {}), **q.feedback}
     for k, q in enumerate(questions):
         if hasattr(q, "handle"):  # the notebook reaches it as quiz[k]: the feedback names that
             q.handle = f"quiz[{k}]"

@@ -155,3 +155,19 @@ def test_the_capstone_explorers_are_preset_to_the_same_runners():
     jo = TrackingExplorer().set(static_q_deg=17.0, hip_adduction_deg=8.0, hip_internal_rotation_deg=8.0,
                                 knee_flexion_deg=45.0, knee_moment_nm=c["jo_moment_nm"])
     assert jo.state["lateral_share"] == pytest.approx(c["jo_lateral_share"], rel=1e-9)
+
+
+def test_every_wrong_option_says_what_it_misses():
+    """Module 3's wrong options got 'That option does not fit what the model shows' where module 0's said why."""
+    from kneecourse.selfcheck.questions import MultipleChoice
+
+    for nb in NOTEBOOKS:
+        for q in quiz(nb):
+            if not isinstance(q, MultipleChoice):
+                continue
+            for i in range(len(q.options)):
+                if i == q.answer:
+                    continue
+                r = q.check(i)
+                assert not r.correct and "does not fit what the model shows" not in r.feedback, (nb, q.id, i)
+                assert len(r.feedback) > 20, (nb, q.id, i, r.feedback)
