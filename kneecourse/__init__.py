@@ -35,8 +35,11 @@ __all__ = [
 ]
 
 
-def style(projector: bool = False) -> None:
-    """Apply the course figure style; ``projector=True`` for workshops (larger text, thicker lines)."""
+def style(projector: bool | None = None) -> None:
+    """Apply the course figure style; ``projector=True`` for workshops (larger text, thicker lines).
+
+    By default the workshop switch decides: ``KNEECOURSE_PROJECTOR=1 jupyter lab`` puts every notebook in
+    projector style."""
     from .views.style import style as _style
 
     _style(projector)

@@ -103,14 +103,39 @@ def figure_size(figsize) -> tuple:
     return (w * scale, h * scale)
 
 
-def style(projector: bool = False) -> None:
+#: the workshop switch: set to 1 before starting JupyterLab and every notebook's ``kc.style()`` is projector style
+PROJECTOR_VARIABLE = "KNEECOURSE_PROJECTOR"
+_ON, _OFF = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def projector_from_environment() -> bool:
+    """Whether :data:`PROJECTOR_VARIABLE` asks for projector style (1/true/yes/on; unset or 0/false/no/off: no).
+
+    Any other value is read as off, with a warning that names the variable and the values it takes.
+    """
+    import os
+    import warnings
+
+    value = os.environ.get(PROJECTOR_VARIABLE, "").strip().lower()
+    if value in _ON:
+        return True
+    if value not in _OFF:
+        warnings.warn(f"{PROJECTOR_VARIABLE}={value!r} is not a switch: use 1 (projector style) or 0; using 0",
+                      RuntimeWarning, stacklevel=3)
+    return False
+
+
+def style(projector: bool | None = None) -> None:
     """Apply the course figure style to matplotlib.
 
     Parameters
     ----------
     projector : bool, optional
-        Larger text and thicker lines for a workshop projector.
+        Larger text and thicker lines for a workshop projector. Default: the workshop switch, the
+        environment variable :data:`PROJECTOR_VARIABLE` (``KNEECOURSE_PROJECTOR=1 jupyter lab``).
     """
+    if projector is None:
+        projector = projector_from_environment()
     if not isinstance(projector, bool):
         raise TypeError(f"projector must be True or False, got {projector!r}")
     mpl.rcParams.update(_params(projector))
