@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import html
+import urllib.parse
 
 from .tables import load_json
 
-__all__ = ["bibliography", "bibtex", "cite", "references_html"]
+__all__ = ["bibliography", "bibtex", "cite", "doi_url", "references_html"]
 
 
 def bibliography() -> dict:
-    """Key -> entry (authors, year, title, venue)."""
+    """Key -> entry (authors, year, title, venue, and ``doi`` where it is known)."""
     return dict(load_json("references.json"))
 
 
@@ -22,10 +23,20 @@ def cite(key: str) -> str:
     return f"{e['authors']} ({e['year']}). {e['title']}. {e['venue']}."
 
 
+def doi_url(key: str) -> str | None:
+    """The reference's DOI as a link (``https://doi.org/…``), or None where the entry has no DOI."""
+    doi = bibliography()[key].get("doi")
+    return None if not doi else "https://doi.org/" + urllib.parse.quote(doi, safe="/().;:-")
+
+
 def references_html(keys) -> str:
-    """An HTML list of the given references, for a notebook's reference section."""
-    items = "".join(f"<li><code>[{html.escape(k)}]</code> {html.escape(cite(k))}</li>" for k in keys)
-    return f"<ol>{items}</ol>"
+    """An HTML list of the given references, for a notebook's reference section (DOIs as links)."""
+    def item(k):
+        url = doi_url(k)
+        link = "" if url is None else f' <a href="{html.escape(url)}">doi:{html.escape(bibliography()[k]["doi"])}</a>'
+        return f"<li><code>[{html.escape(k)}]</code> {html.escape(cite(k))}{link}</li>"
+
+    return f"<ol>{''.join(item(k) for k in keys)}</ol>"
 
 
 def _bibtex_name(name: str) -> str:
@@ -51,5 +62,6 @@ def bibtex() -> str:
     for key, e in bibliography().items():
         authors = " and ".join(_bibtex_name(a) for a in e["authors"].split(","))
         out.append(f"@misc{{{key},\n  author = {field(authors)},\n  title = {{{field(e['title'])}}},\n"
-                   f"  howpublished = {field(e['venue'])},\n  year = {field(e['year'])},\n}}\n")
+                   f"  howpublished = {field(e['venue'])},\n  year = {field(e['year'])},\n"
+                   + (f"  doi = {field(e['doi'])},\n" if e.get("doi") else "") + "}\n")
     return "\n".join(out)
