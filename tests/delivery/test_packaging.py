@@ -117,6 +117,7 @@ def test_wheel_carries_the_notebooks_and_jupyterlab_settings(wheel):
     for nb in sorted((ROOT / "notebooks").rglob("*.ipynb")):
         rel = nb.relative_to(ROOT / "notebooks").as_posix()
         assert f"kneecourse/notebooks/{rel}" in names, f"{rel} is missing from the wheel"
+    assert "kneecourse/notebooks/glossary.md" in names, "the glossary the notebooks link to is missing"
     settings = [n for n in names if n.endswith("share/jupyter/lab/settings/overrides.d/kneecourse.json")]
     assert settings, "the wheel must install the course's JupyterLab settings"
     import json

@@ -109,6 +109,7 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     """
     import nbformat
 
+    from ...course.glossary import GLOSSARY_PAGE, glossary_markdown
     from ...io.references import bibliography, bibtex
     from ...safety import DISCLAIMER
 
@@ -119,6 +120,7 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
         shutil.copytree(SITE_FILES / folder, src / folder, dirs_exist_ok=True)
     _copy_mathjax(src / "_static" / "mathjax")
     (src / "references.bib").write_text(bibtex(), encoding="utf-8")
+    (src / GLOSSARY_PAGE).write_text(glossary_markdown(), encoding="utf-8")
 
     folder = Path(notebooks) if notebooks else notebooks_folder()
     paths = sorted(folder.glob("[0-9]*.ipynb"))
@@ -179,6 +181,7 @@ predictions are kept in this browser only). Search finds any word in the course.
 |---|---|
 {course_map}
 | [App pages for workshops](apps.md) | |
+| [Glossary](glossary.md) | |
 | [Bibliography](bibliography.md) | |
 
 ```{{toctree}}
@@ -195,6 +198,7 @@ predictions are kept in this browser only). Search finds any word in the course.
 :hidden:
 
 apps
+glossary
 bibliography
 ```
 """, encoding="utf-8")
