@@ -31,6 +31,19 @@ ERRORS_JS = """() => {
 
 WIDGET_ERRORS_JS = """() => window.jupyterapp.shell.currentWidget.node.innerText.includes('Error displaying widget')"""
 
+#: what a learner must never read in a cell's output (widgets included): a traceback, a NaN, a raw internal error
+RAW_TEXT_JS = r"""() => {
+  const areas = window.jupyterapp.shell.currentWidget.content.node.querySelectorAll('.jp-OutputArea');
+  const text = [...areas].map(a => a.innerText).join('\n');
+  const found = [];
+  for (const [name, re] of [['traceback', /Traceback \(most recent call last\)/], ['nan', /\bnan\b/i],
+                            ['internal error', /\b(?:KeyError|IndexError|TypeError|AttributeError|ValueError):/]]) {
+    const m = text.match(re);
+    if (m) found.push(`${name}: …${text.slice(Math.max(0, m.index - 60), m.index + 60)}…`);
+  }
+  return found;
+}"""
+
 #: the explorers' renderer records each frame it draws when the page asks it to (kneecourse/widgets/live)
 FRAME_PROBE_JS = "() => { window.kneecourseFrames = window.kneecourseFrames || []; }"
 
@@ -173,6 +186,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     (ARTIFACTS / f"{Path(name).stem}.json").write_text(json.dumps(report))
     LATENCY_REPORTS.append(report)
     assert page.evaluate(ERRORS_JS) == [], f"{name}: moving controls produced errors"
+    assert page.evaluate(RAW_TEXT_JS) == [], f"{name}: the page shows raw text a learner should not read"
 
 
 def test_self_check_gives_feedback(page, lab_server):
