@@ -50,9 +50,9 @@ def lab_server(tmp_path_factory):
     root = base / "course"
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     settings = base / "settings"
-    # the news pop-up is off through the course's own settings (installed with the package), as for learners
+    # the news pop-up is off and every cell is drawn at once (no blank figures after scrolling) through the
+    # course's own settings, installed with the package, as for learners
     for plugin, values in {
-        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
         # no autosave: the copies keep no widget outputs whose models die with their kernels
         "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     }.items():

@@ -124,6 +124,9 @@ def test_wheel_carries_the_notebooks_and_jupyterlab_settings(wheel):
 
     values = json.loads(zipfile.ZipFile(wheel).read(settings[0]))
     assert values["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    # every cell attached at once: JupyterLab's default skips cells off screen, and figures far down a notebook
+    # showed blank for 1–2 s after scrolling to them
+    assert values["@jupyterlab/notebook-extension:tracker"]["windowingMode"] == "none"
     # the app pages' Voila template, which asks no CDN for anything
     template = [n for n in names if n.endswith("share/jupyter/voila/templates/kneecourse/index.html.j2")]
     assert template and any(n.endswith("voila/templates/kneecourse/conf.json") for n in names)
