@@ -170,15 +170,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         button.click()
         page.wait_for_function("e => e.innerText.includes('You predicted 2.5')", arg=reveal.element_handle(),
                                timeout=10_000)
-    if n == 0:
-        # notebooks without explorers still have self-checks: answer one and see feedback
-        q = page.locator(".kneecourse-question").first
-        q.scroll_into_view_if_needed()
-        q.locator("input[type=radio]").first.check()
-        q.get_by_role("button", name="Check").click()
-        feedback = q.locator(".widget-html-content").last
-        page.wait_for_function("e => e.innerText.trim().length > 0", arg=feedback.element_handle())
-        assert "Correct" in feedback.inner_text() or "Not yet" in feedback.inner_text()
+    answer_a_choice_wrong_then_right(page, name)
     page.wait_for_timeout(1500)  # let the last frame arrive before the picture
     if n:
         boxes.first.scroll_into_view_if_needed()
@@ -187,6 +179,33 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     LATENCY_REPORTS.append(report)
     assert page.evaluate(ERRORS_JS) == [], f"{name}: moving controls produced errors"
     assert page.evaluate(RAW_TEXT_JS) == [], f"{name}: the page shows raw text a learner should not read"
+
+
+def answer_a_choice_wrong_then_right(page, name):
+    """The first multiple-choice self-check of the page, as a learner answers it: a wrong option reads what it
+    misses, the right one is correct, and the hint (if any) is a hint, not a failure."""
+    from kneecourse.selfcheck.bank import quiz
+    from kneecourse.selfcheck.questions import MultipleChoice
+
+    choices = [q for q in quiz(Path(name).stem) if isinstance(q, MultipleChoice)]
+    if not choices:
+        return
+    q = choices[0]
+    box = page.locator(".kneecourse-question", has_text=q.prompt[:40]).first
+    box.scroll_into_view_if_needed()
+    feedback = box.locator(".widget-html-content").last
+    radios = box.locator("input[type=radio]")
+    wrong = next(i for i in range(len(q.options)) if i != q.answer)
+    for index, expected in ((wrong, q.feedback[wrong][:40]), (q.answer, "Correct")):
+        radios.nth(index).check()
+        box.get_by_role("button", name="Check").click()
+        page.wait_for_function("([e, t]) => e.innerText.includes(t)", arg=[feedback.element_handle(), expected],
+                               timeout=10_000)
+    hint = box.get_by_role("button", name="Hint")
+    if q.hint and hint.is_enabled():
+        hint.click()
+        page.wait_for_function("e => e.innerText.includes('Hint:')", arg=feedback.element_handle(), timeout=10_000)
+        assert "Not yet" not in feedback.inner_text(), f"{name}: a hint read as a failure"
 
 
 def test_self_check_gives_feedback(page, lab_server):
