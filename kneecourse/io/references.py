@@ -36,7 +36,7 @@ def references_html(keys) -> str:
         link = "" if url is None else f' <a href="{html.escape(url)}">doi:{html.escape(bibliography()[k]["doi"])}</a>'
         return f"<li><code>[{html.escape(k)}]</code> {html.escape(cite(k))}{link}</li>"
 
-    return f"<ol>{''.join(item(k) for k in keys)}</ol>"
+    return f'<ol class="kc-references">{"".join(item(k) for k in keys)}</ol>'
 
 
 def _bibtex_name(name: str) -> str:

@@ -96,6 +96,17 @@ def test_the_build_has_every_page(site):
         assert f"{stem}.html" in names, f"{stem}.html was not built"
 
 
+def test_every_handout_prints_on_one_a4_page(site, reader):
+    """A printable page per module for participants: picture, claim and grade, takeaways, red flags."""
+    handouts = [n for n in _pages(site) if n.startswith("handout-")]
+    assert len(handouts) == len(MODULE_PAGES) - 1  # every module but the start page
+    for name in handouts:
+        reader.goto(f"{site['url']}/{name}")
+        pdf = reader.pdf(format="A4")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages == 1, f"{name} prints on {pages} pages"
+
+
 def test_every_page_loads_without_console_errors_or_outside_requests(site, reader):
     problems, outside = [], []
     reader.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)

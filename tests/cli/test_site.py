@@ -96,6 +96,15 @@ def test_stage_writes_a_complete_sphinx_source(tmp_path, monkeypatch):
     assert [p.name for p in (tmp_path / "_static/mathjax/localization").iterdir() if p.is_dir()] == ["en"]
     apps = (tmp_path / "apps.md").read_text()
     assert all(binder_link(a.notebook, app=True) in apps for a in APPS.values())
+    # a handout per module with a claim check: picture, claim with its grade, takeaways, red flags
+    handouts = sorted(p.stem for p in tmp_path.glob("handout-*.md"))
+    assert handouts == [f"handout-{s}" for s in expected if s != "00_start_here"]
+    h = (tmp_path / "handout-03_patellofemoral_load.md").read_text()
+    assert "```{image} handout-03_patellofemoral_load.png" in h
+    assert (tmp_path / "handout-03_patellofemoral_load.png").is_file()
+    assert "## Claim check" in h and "**mixed**" in h and "## Takeaways" in h and "Stop and see a clinician" in h
+    assert "{cite:p}`reilly1972`" in h  # citations link to the bibliography, as on the module pages
+    assert all(f"{name}.md)" in (tmp_path / "handouts.md").read_text() for name in handouts)
 
 
 def test_stage_only_some_notebooks_keeps_the_start_page(tmp_path):

@@ -112,6 +112,7 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     from ...course.glossary import GLOSSARY_PAGE, glossary_markdown
     from ...io.references import bibliography, bibtex
     from ...safety import DISCLAIMER
+    from .handouts import write_handouts
 
     src = Path(source)
     src.mkdir(parents=True, exist_ok=True)
@@ -131,9 +132,10 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
             raise ValueError(f"no notebook named {sorted(unknown)} in {folder}; choose from {[p.stem for p in paths]}")
         paths = [p for p in paths if p.stem in wanted]
     keys = set(bibliography())
-    pages, titles = [], {}
+    pages, titles, originals, used = [], {}, {}, {}
     for path in paths:
         nb = nbformat.read(path, as_version=4)
+        originals[path.stem], used[path.stem] = nbformat.read(path, as_version=4), _explorers_used(nb)
         titles[path.stem] = _title_and_time(nb)
         apps = sorted({app for name in _explorers_used(nb) for app in apps_showing(name)})
         cells = []
@@ -155,6 +157,18 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
         nbformat.write(nb, src / path.name)
         pages.append(path.stem)
 
+    handouts = write_handouts(src, originals, used)
+    for name in handouts:
+        page = src / f"{name}.md"
+        page.write_text(_cite(page.read_text(encoding="utf-8"), keys), encoding="utf-8")
+    listed = "\n".join(f"- [{titles[h.removeprefix('handout-')][0]}]({h}.md)" for h in handouts)
+    (src / "handouts.md").write_text(f"""# Handouts
+
+One printable page per module for workshop participants: the key picture, the claim the module checks with its
+evidence grade, the takeaways and the red flags. Open one and print it (it fits one A4 page).
+
+{listed}
+""", encoding="utf-8")
     course_map = "\n".join(f"| [{titles[p][0]}]({p}.ipynb) | {titles[p][1]} |" for p in pages)
     (src / "index.md").write_text(f"""# kneecourse — the biomechanics behind runner's knee
 
@@ -182,6 +196,7 @@ predictions are kept in this browser only). Search finds any word in the course.
 {course_map}
 | [App pages for workshops](apps.md) | |
 | [Glossary](glossary.md) | |
+| [Handouts to print](handouts.md) | |
 | [Bibliography](bibliography.md) | |
 
 ```{{toctree}}
@@ -198,6 +213,7 @@ predictions are kept in this browser only). Search finds any word in the course.
 :hidden:
 
 apps
+handouts
 glossary
 bibliography
 ```
