@@ -109,7 +109,7 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     """
     import nbformat
 
-    from ...course.glossary import GLOSSARY_PAGE, glossary_markdown
+    from ...io.glossary import GLOSSARY_PAGE, glossary_markdown
     from ...io.references import bibliography, bibtex
     from ...safety import DISCLAIMER
     from .handouts import write_handouts

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..io.tables import load_json
+from .tables import load_json
 
 __all__ = ["GLOSSARY_PAGE", "glossary", "glossary_markdown", "first_uses", "link_first_uses", "write_glossary"]
 
