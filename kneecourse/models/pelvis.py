@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..validation import check_real
+from .bisection import bisect
 from .running_step import RUNNING_TRUNK_LEAN_DEG
 from .segments import anthropometry, center_of_mass
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG
@@ -269,9 +270,7 @@ def thigh_angle_for_overstride(overstride_m, height_m=1.75, pelvic_tilt_deg=0.0,
     if not r_lo <= target <= r_hi:
         raise ValueError(f"overstride_m = {target:g} m cannot be reached with this pose: thigh angles from −10 to 60° "
                          f"land the heel {r_lo:.3f} to {r_hi:.3f} m ahead of the centre of mass")
-    while hi - lo > 1e-9:
-        mid = 0.5 * (lo + hi)
-        lo, hi = (mid, hi) if reach(mid) < target else (lo, mid)
+    lo, hi = bisect(lambda angle: reach(angle) < target, lo, hi, 1e-9)
     return 0.5 * (lo + hi)
 
 

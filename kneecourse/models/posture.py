@@ -35,6 +35,7 @@ import numpy as np
 
 from ..units import G, body_weight_n, to_body_weights
 from ..validation import check_choice, check_flag, check_real
+from .bisection import bisect
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .segments import anthropometry
 from .statics import cross_moment, moment_about
@@ -230,9 +231,7 @@ def descent_knee_flexion(height_m=1.75, mass_kg=70.0):
     lo, hi = 5.0, 110.0
     if gap(lo) <= 0 or gap(hi) >= 0:  # pragma: no cover - the stair fits every body size the checks allow
         raise ValueError(f"height_m = {height_m:g} m: the lead foot cannot reach a {STAIR_RISER_M * 1000:.0f} mm step")
-    while hi - lo > 1e-6:
-        mid = 0.5 * (lo + hi)
-        lo, hi = (mid, hi) if gap(mid) > 0 else (lo, mid)
+    lo, hi = bisect(lambda theta: gap(theta) > 0, lo, hi, 1e-6)
     return 0.5 * (lo + hi)
 
 

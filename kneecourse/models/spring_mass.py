@@ -39,6 +39,7 @@ import numpy as np
 from ..units import G, to_body_weights
 from ..validation import check_choice, check_real
 from . import periodic_gait as pg
+from .bisection import bisect
 from .segments import proportions
 
 __all__ = [
@@ -143,10 +144,9 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
         new = pg._rk4(state, h, K)
         if new[1] <= 0.0:  # the mass reached the ground first: stop where it does (to the step's accuracy)
             ends, at = np.array([state, new]), np.array([0.0, h])
-            lo, hi = 0.0, h
-            for _ in range(40):  # bisection on the interpolant's height: 40 halvings reach 1e-12 of the step
-                mid = 0.5 * (lo + hi)
-                lo, hi = (mid, hi) if _hermite_samples(ends, at, np.array([mid]), K)[1, 0] > 0 else (lo, mid)
+            # on the interpolant's height: 40 halvings reach 1e-12 of the step
+            _, hi = bisect(lambda t, ends=ends, at=at: _hermite_samples(ends, at, np.array([t]), K)[1, 0] > 0,
+                           0.0, h, h * 2.0**-40)
             states.append(tuple(float(c) for c in _hermite_samples(ends, at, np.array([hi]), K)[:, 0]))
             times.append(times[-1] + hi)
             break
