@@ -24,10 +24,7 @@ from ..course.explorers import APPS, EXPLORERS, app_notebook
 from ..course.files import apps_folder
 from ..course.links import HUB_FOLDER, VOILA_TEMPLATE, launch_path
 
-__all__ = ["APPS", "TEMPLATE", "template_args", "voila_command", "write_app_notebooks", "main", "main_app_notebooks"]
-
-
-TEMPLATE = VOILA_TEMPLATE
+__all__ = ["APPS", "template_args", "voila_command", "write_app_notebooks", "main", "main_app_notebooks"]
 
 
 def template_args() -> list:
@@ -35,8 +32,8 @@ def template_args() -> list:
     an editable install has no data files, and Voila's own lab template serves then)."""
     from jupyter_core.paths import jupyter_path
 
-    found = any((Path(d) / TEMPLATE / "index.html.j2").is_file() for d in jupyter_path("voila", "templates"))
-    return [f"--template={TEMPLATE}"] if found else []
+    found = any((Path(d) / VOILA_TEMPLATE / "index.html.j2").is_file() for d in jupyter_path("voila", "templates"))
+    return [f"--template={VOILA_TEMPLATE}"] if found else []
 
 
 def voila_command(name: str, port: int = 8866, token: str | None = None) -> list:
