@@ -1,12 +1,13 @@
 """Worked solutions of the code exercises, written as a learner would write them.
 
-The notebooks ship stubs; ``quiz[k].solution()`` shows one of these only when
+The notebooks ship stubs; a solution uses only what every notebook imports
+(``np``, ``kc``), so it runs where the learner pastes it; ``quiz[k].solution()`` shows one of these only when
 asked, and the tests run every one through its checker. Each function has the
 name and arguments the notebook's stub has.
 """
 from __future__ import annotations
 
-import math
+import numpy as np
 
 import kneecourse as kc
 
@@ -60,7 +61,7 @@ def pf_stress_from_parts(moment_nm, flexion_deg):
 
 def lateral(fq, q_deg):
     # the side component of a pull at Q degrees from the leg's axis
-    return fq * math.sin(math.radians(q_deg))
+    return fq * np.sin(np.radians(q_deg))
 
 
 def valgus_side_pull(fq, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, flexion_deg):
@@ -89,7 +90,7 @@ def com_shift_mm(tilt_deg, lumbar_compensation):
 
 def fmax(m, tc, tf):
     # Morin's sine-wave model of the vertical force
-    return m * 9.81 * math.pi / 2 * (tf / tc + 1)
+    return m * 9.81 * np.pi / 2 * (tf / tc + 1)
 
 
 def step_rate_for_pf_drop(speed_m_s, drop):

@@ -69,3 +69,16 @@ def test_every_worked_solution_is_used():
     defined = {n for n, f in inspect.getmembers(exercise_solutions, inspect.isfunction)
                if f.__module__ == exercise_solutions.__name__}
     assert defined == used, f"solutions without an exercise: {defined - used}; exercises without: {used - defined}"
+
+
+@pytest.mark.parametrize("nb,k,ex", EXERCISES, ids=IDS)
+def test_the_shown_solution_runs_where_the_learner_pastes_it(nb, k, ex):
+    """A learner copies the worked solution into the stub's cell: it must run with the notebook's own imports
+    (a solution calling a module the notebook never imports answers a NameError)."""
+    imports = "\n".join(ln for cell in code_cells(nb) for ln in cell.splitlines()
+                        if ln.startswith(("import ", "from ")) and "matplotlib" not in ln)
+    scope = {}
+    exec(imports, scope)
+    exec(ex.solution_source(), scope)
+    r = ex.check(scope[ex.solution_fn.__name__])
+    assert r.correct, f"{nb} quiz[{k}]: the pasted solution answers {r}"
