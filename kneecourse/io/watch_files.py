@@ -434,6 +434,8 @@ def read_run(path) -> Run:
                            "watch or app")
     if not path.is_file():
         raise _error(path, "no such file")
+    if path.stat().st_size == 0:  # a download or copy cut off before it began
+        raise _error(path, "the file is empty (0 bytes): export it again")
     run = reader(path)
     if not (run.distance_m > 0 and run.duration_s > 0):
         raise _error(path, "the run has no distance or no duration")

@@ -312,3 +312,17 @@ def test_the_cells_that_use_a_run_say_what_to_do_when_none_loaded(nb, tmp_path):
             exec(compile(code, nb, "exec"), scope)  # noqa: S102 - the course's own notebook cells
     printed = out.getvalue()
     assert "no run loaded" in printed and "skipped: notes.txt" in printed
+
+
+@pytest.mark.parametrize("name", ["empty.fit", "empty.gpx", "empty.tcx", "empty.gpx.gz"])
+def test_an_empty_file_says_it_is_empty_not_a_parser_message(tmp_path, name):
+    """A download cut off at 0 bytes is the commonest bad file: the learner reads that it is empty, not an XML
+    parser's 'no element found: line 1, column 0'."""
+    import gzip
+
+    (tmp_path / name).write_bytes(gzip.compress(b"") if name.endswith(".gz") else b"")
+    runs, problems = read_runs(tmp_path)
+    assert runs == [] and len(problems) == 1
+    message = problems[0][1]
+    assert message.startswith(name) and "empty" in message and "export it again" in message, message
+    assert "line 1" not in message and "element" not in message
