@@ -149,6 +149,7 @@ function render({ model, el }) {
   const backgrounds = new Map(); // layout id -> ImageBitmap (or a promise)
   let active = null; // the control being moved in the browser
   let shown = null; // [table, row] on the canvas
+  let shownFor = null, drawnFor = null; // the control values of the frame asked for, and of the one drawn
   let lastSent = 0, sendTimer = null, finalTimer = null, playTimer = null;
 
   const root = document.createElement("div");
@@ -177,6 +178,11 @@ function render({ model, el }) {
   const note = document.createElement("div");
   note.className = "kc-live-note";
   note.hidden = true;
+  // over the drawing while it is not yet of the controls' values (the kernel is still drawing them), so a
+  // frame never passes for the slider's value when it is not
+  const busy = document.createElement("div");
+  busy.className = "kc-live-busy";
+  busy.setAttribute("aria-hidden", "true");
 
   const inputs = {};
   const shownValue = {};
@@ -237,6 +243,7 @@ function render({ model, el }) {
   panel.appendChild(readout);
   panel.appendChild(note);
   stage.appendChild(canvas);
+  stage.appendChild(busy);
   if (spec.caption) {
     const cap = document.createElement("p");
     cap.className = "kc-live-caption";
@@ -339,9 +346,18 @@ function render({ model, el }) {
     model.send({ kind: "set", values: { ...values }, final, tabled: !!(active && validTable(active)) });
   }
 
+  /** Is the drawing of the controls' values? If not, say so over it (updating, or cannot be drawn). */
+  function markStale() {
+    const stale = !drawnFor || spec.controls.some((c) => !same(drawnFor[c.name], values[c.name]));
+    root.classList.toggle("kc-live-stale", stale);
+    busy.textContent = root.classList.contains("kc-live-invalid") ? "not drawn: see the message" : "updating…";
+    canvas.setAttribute("aria-busy", String(stale));
+  }
+
   let painting = false;
-  function paint(table, i) {
+  function paint(table, i, forValues) {
     shown = [table, i];
+    shownFor = { ...forValues };
     if (painting) return;
     painting = true;
     requestAnimationFrame(() => {
@@ -357,8 +373,13 @@ function render({ model, el }) {
     if (window.kneecourseFrames) window.kneecourseFrames.push([performance.now(), spec.name, i]);
     if (f.error) {
       readout.innerHTML = `<span class="kc-live-error">⚠ ${f.error}</span>`;
+      root.classList.add("kc-live-invalid");
+      markStale();
       return;
     }
+    root.classList.remove("kc-live-invalid");
+    drawnFor = shownFor;
+    markStale();
     const ctx = canvas.getContext("2d");
     const scale = canvas.width / W;
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
@@ -366,7 +387,7 @@ function render({ model, el }) {
     paintFrame(ctx, table, i, bg instanceof ImageBitmap ? bg : null, W, H);
     if (f.readout !== undefined) readout.innerHTML = f.readout;
     canvas.dataset.frames = String(Number(canvas.dataset.frames || 0) + 1);
-    if (!(bg instanceof ImageBitmap) && bg && bg.then) bg.then(() => { if (shown && shown[0] === table) paint(table, shown[1]); });
+    if (!(bg instanceof ImageBitmap) && bg && bg.then) bg.then(() => { if (shown && shown[0] === table) paint(table, shown[1], shownFor); });
   }
 
   function addBackground(id, bytes) {
@@ -383,8 +404,8 @@ function render({ model, el }) {
     shownValue[c.name].textContent = formatValue(c, values[c.name]);
     active = final && c.kind !== "range" ? null : c.name;
     const t = validTable(c.name);
-    if (t) paint(t, rowOf(c.name));
-    else want(c.name);
+    if (t) paint(t, rowOf(c.name), values);
+    else { want(c.name); markStale(); }
     if (model.static) { model.staticMoved(c.name, values, note, setInputs); return; }
     // the kernel hears the value a few times a second, and for certain once the control is still
     clearTimeout(finalTimer);
@@ -416,7 +437,7 @@ function render({ model, el }) {
     if (!packed || !packed.frames) return;
     addBackground(model.get("layout"), model.get("background"));
     const t = decodeTable(packed, packed.verts, packed.codes, packed.paths);
-    if (!active || !validTable(active)) paint(t, 0);
+    if (!active || !validTable(active)) paint(t, 0, model.get("values"));
   }
 
   function sizeCanvas() {
@@ -441,7 +462,7 @@ function render({ model, el }) {
     delete wanted[msg.control];
     root.dataset.tables = Object.keys(tables).join(" ");
     root.dataset.whole = Object.keys(tables).filter((k) => tables[k].stride === 1).join(" ");
-    if (active === msg.control && validTable(active)) paint(tables[active].table, rowOf(active));
+    if (active === msg.control && validTable(active)) paint(tables[active].table, rowOf(active), values);
   });
   model.on("change:frame", showKernelFrame);
   model.on("change:values", () => {
@@ -449,7 +470,14 @@ function render({ model, el }) {
     for (const k of Object.keys(v)) if (k !== active) values[k] = v[k];
     setInputs(active);
   });
-  model.on("change:readout", () => { if (!active || !validTable(active)) readout.innerHTML = model.get("readout"); });
+  model.on("change:readout", () => {
+    if (active && validTable(active)) return;
+    const text = model.get("readout") || "";
+    readout.innerHTML = text;
+    // the kernel could not draw these values (its message says why): the drawing is of the last ones it could
+    root.classList.toggle("kc-live-invalid", text.includes("⚠"));
+    markStale();
+  });
 
   setInputs(null);
   readout.innerHTML = model.get("readout") || "";
