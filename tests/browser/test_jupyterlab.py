@@ -84,6 +84,40 @@ def open_and_run(page, lab_server, name, timeout_s=240):
     page.wait_for_timeout(1000)  # let the last widget views attach
 
 
+#: run one cell (its index in the notebook), after giving it new source as a learner would type it
+RUN_CELL_JS = """async ([index, source]) => {
+  const app = window.jupyterapp, nb = app.shell.currentWidget.content;
+  if (source !== null) nb.widgets[index].model.sharedModel.setSource(source);
+  nb.activeCellIndex = index;
+  await app.commands.execute('notebook:run-cell');
+}"""
+CELL_INDEX_JS = """(text) => window.jupyterapp.shell.currentWidget.content.widgets.findIndex(
+  c => c.model.type === 'code' && c.model.sharedModel.getSource().includes(text))"""
+NEXT_CODE_JS = """(i) => window.jupyterapp.shell.currentWidget.content.widgets.findIndex(
+  (c, j) => j > i && c.model.type === 'code')"""
+CELL_SOURCE_JS = "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].model.sharedModel.getSource()"
+CELL_OUTPUT_JS = "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].outputArea.node.innerText"
+INSERT_BELOW_JS = """async (i) => {
+  const app = window.jupyterapp, nb = app.shell.currentWidget.content;
+  nb.activeCellIndex = i;
+  await app.commands.execute('notebook:insert-cell-below');
+}"""
+
+
+def run_cell(page, index, source=None):
+    """Run cell ``index`` (with ``source`` typed in first, if given); its output as the learner reads it."""
+    page.evaluate(RUN_CELL_JS, [index, source])
+    page.wait_for_function(ALL_DONE_JS, timeout=120_000, polling=200)
+    page.wait_for_timeout(300)  # the output's widgets attach
+    return page.evaluate(CELL_OUTPUT_JS, index)
+
+
+def run_new_cell_below(page, index, source):
+    """Add a cell under cell ``index``, type ``source`` into it and run it (the learner's scratch cell)."""
+    page.evaluate(INSERT_BELOW_JS, index)
+    return run_cell(page, index + 1, source)
+
+
 def canvas_of(explorer):
     return explorer.locator("canvas.kc-live-figure").first
 
@@ -171,6 +205,9 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         page.wait_for_function("e => e.innerText.includes('You predicted 2.5')", arg=reveal.element_handle(),
                                timeout=10_000)
     answer_a_choice_wrong_then_right(page, name)
+    submit_the_stub_then_hint_solution_and_answer(page, name)
+    if "kc.read_runs(" in "".join(page.evaluate(CELL_SOURCE_JS, i) for i in range(cell_count(page))):
+        import_a_folder_with_bad_files(page, lab_server, name)
     page.wait_for_timeout(1500)  # let the last frame arrive before the picture
     if n:
         boxes.first.scroll_into_view_if_needed()
@@ -206,6 +243,78 @@ def answer_a_choice_wrong_then_right(page, name):
         hint.click()
         page.wait_for_function("e => e.innerText.includes('Hint:')", arg=feedback.element_handle(), timeout=10_000)
         assert "Not yet" not in feedback.inner_text(), f"{name}: a hint read as a failure"
+
+
+def cell_count(page):
+    return page.evaluate("() => window.jupyterapp.shell.currentWidget.content.widgets.length")
+
+
+def submit_the_stub_then_hint_solution_and_answer(page, name):
+    """The first code exercise of the page, as a learner meets it: Run All submitted the stub (not done yet, with
+    the first hint, no ✗), the learner asks for the next hint and the worked solution, pastes the solution into
+    the stub's cell and runs it: every case matches."""
+    from kneecourse.selfcheck.bank import quiz
+    from kneecourse.selfcheck.questions import CodeExercise
+
+    exercises = [(k, q) for k, q in enumerate(quiz(Path(name).stem)) if isinstance(q, CodeExercise)]
+    if not exercises:
+        return
+    k, ex = exercises[0]
+    submit = f"quiz[{k}].submit({ex.solution_fn.__name__})"
+    cell = page.evaluate(CELL_INDEX_JS, submit)
+    assert cell >= 0, f"{name}: no cell runs {submit}"
+    shown = page.evaluate(CELL_OUTPUT_JS, cell)
+    assert ex.NOT_DONE in shown and "✗" not in shown, f"{name}: the stub answered {shown!r}"
+    assert f"quiz[{k}].hint()" in shown, f"{name}: the stub's answer does not say how to ask for a hint: {shown!r}"
+    hint = run_new_cell_below(page, cell, f"quiz[{k}].hint()")
+    assert f"Hint 2 of {len(ex.hints)}" in hint and "✗" not in hint and "Not yet" not in hint, (
+        f"{name}: the second hint reads {hint!r}")
+    solution = run_new_cell_below(page, cell + 1, f"quiz[{k}].solution()")
+    assert "Worked solution" in solution and f"def {ex.solution_fn.__name__}(" in solution, (
+        f"{name}: the worked solution shows {solution!r}")
+    answered = run_cell(page, cell, ex.solution_source() + "\n\n" + submit)
+    assert "Correct" in answered and f"all {len(ex.cases)} cases match" in answered, (
+        f"{name}: the pasted worked solution answers {answered!r}")
+
+
+def import_a_folder_with_bad_files(page, lab_server, name):
+    """The learner's own runs: a folder (uploaded beside the notebooks) with one good file, a damaged one, a file
+    of another kind, an empty one and a Garmin-style zip; then a folder name with a typo. Each bad file is named
+    with the reason; the cells that use a run say what to do, never a traceback."""
+    import gzip
+    import shutil
+    import zipfile
+
+    from kneecourse.io.watch_files import sample_runs_folder
+
+    folder = lab_server["root"] / "notebooks" / "my_runs"
+    folder.mkdir(exist_ok=True)
+    good = sorted(p for p in sample_runs_folder().iterdir() if p.suffix == ".fit")[0]
+    shutil.copy(good, folder / good.name)
+    (folder / "damaged.fit").write_bytes(good.read_bytes()[:200])
+    (folder / "notes.txt").write_text("training diary")
+    (folder / "empty.gpx").write_bytes(b"")
+    (folder / "strava.gpx.gz").write_bytes(gzip.compress(b"<gpx><trk>not closed"))
+    with zipfile.ZipFile(folder / "garmin_export.zip", "w") as z:
+        z.writestr("activity.fit", good.read_bytes()[:100])
+    cell = page.evaluate(CELL_INDEX_JS, "kc.read_runs(")
+    source = page.evaluate(CELL_SOURCE_JS, cell)
+    first, rest = source.split("\n", 1)
+    assert "kc.sample_runs_folder()" in first, f"{name}: the folder line moved: {first!r}"
+    shown = run_cell(page, cell, first.replace("kc.sample_runs_folder()", '"my_runs"', 1) + "\n" + rest)
+    skipped = [ln for ln in shown.splitlines() if ln.startswith("skipped:")]
+    for bad in ("damaged.fit", "notes.txt", "empty.gpx", "strava.gpx.gz", "garmin_export.zip"):
+        assert any(bad in ln for ln in skipped), f"{name}: {bad} was not named among the skipped: {shown!r}"
+    assert good.name not in " ".join(skipped), f"{name}: the good run was skipped: {shown!r}"
+    # the cell that uses a run: this one (module 7) or the next code cell (module 6)
+    user = cell if "if not runs" in source else page.evaluate(NEXT_CODE_JS, cell)
+    after = run_cell(page, user) if user != cell else shown
+    assert after.strip(), f"{name}: the cell that uses a run printed nothing"
+    shown = run_cell(page, cell, first.replace("kc.sample_runs_folder()", '"my_runz"', 1) + "\n" + rest)
+    assert "not found" in shown and "my_runz" in shown, f"{name}: a misspelt folder reads {shown!r}"
+    after = run_cell(page, user) if user != cell else shown
+    assert "no run loaded" in after, f"{name}: with no run loaded the cell that uses a run says {after!r}"
+    assert page.evaluate(ERRORS_JS) == [], f"{name}: importing runs produced errors"
 
 
 def test_self_check_gives_feedback(page, lab_server):
@@ -271,3 +380,28 @@ def test_course_settings_reach_the_learner(page, lab_server):
     page.locator(".jp-LauncherCard").first.wait_for(state="visible", timeout=90_000)
     page.wait_for_timeout(1500)
     assert page.locator("text=Would you like to receive official Jupyter news").count() == 0
+
+
+def test_a_drawing_waiting_for_the_kernel_says_so(page, lab_server):
+    """A busy kernel (a long cell, a full room) cannot draw a control's new value at once: until it does, the
+    drawing is dimmed with "updating…" over it, never passed off as the slider's value; then it catches up."""
+    open_and_run(page, lab_server, "04_patellar_tracking.ipynb")
+    box = explorers(page).first
+    box.scroll_into_view_if_needed()
+    live = box.locator(".kc-live").first
+    busy = box.locator(".kc-live-busy").first
+    assert "kc-live-stale" not in live.get_attribute("class"), "the drawing reads as out of date after Run All"
+    page.evaluate("() => { window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                  ".requestExecute({code: 'import time; time.sleep(6)'}); }")
+    page.wait_for_timeout(300)
+    handle = box.locator(".kc-live-control input[type=range]").last  # not moved yet: no table in the browser
+    handle.focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(900)
+    assert "kc-live-stale" in live.get_attribute("class"), "a drawing of the old value passes for the new one"
+    assert busy.inner_text() == "updating…" and busy.evaluate("e => getComputedStyle(e).opacity") == "1"
+    assert canvas_of(box).get_attribute("aria-busy") == "true"
+    page.wait_for_function("e => !e.classList.contains('kc-live-stale')", arg=live.element_handle(), timeout=30_000)
+    assert canvas_of(box).get_attribute("aria-busy") == "false"
+    assert page.evaluate(ERRORS_JS) == []
