@@ -202,7 +202,7 @@ def _nb04(nb):
                      lambda f, qd: f * math.sin(math.radians(qd)),
                      [(1000.0, 15.0), (2000.0, 0.0), (500.0, 25.0)], sol.lateral,
                      ["The side component of a pull at angle Q from the axis is F·sin(Q).",
-                      "math.sin works in radians: math.sin(math.radians(q_deg))."],
+                      "np.sin works in radians: np.sin(np.radians(q_deg)) (np is imported at the top of the notebook)."],
                      explanation="The side component of a force at angle Q from the axis is F·sin Q."),
         CodeExercise(nb, "valgus_side_pull",
                      "Harder: write valgus_side_pull(fq, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, "
@@ -283,7 +283,7 @@ def _nb06(nb):
         CodeExercise(nb, "fmax", "Write fmax(m, tc, tf): Morin's peak force m·g·(π/2)·(tf/tc + 1).",
                      lambda m, tc, tf: m * G * math.pi / 2 * (tf / tc + 1),
                      [(70.0, 0.25, 0.12), (60.0, 0.2, 0.1)], sol.fmax,
-                     ["Write the formula as it stands: g = 9.81 m/s², π is math.pi.",
+                     ["Write the formula as it stands: g = 9.81 m/s², π is np.pi.",
                       "The bracket is (tf / tc + 1): flight over contact, plus one."],
                      explanation="Sine-wave force model."),
         CodeExercise(nb, "step_rate_for_pf_drop",
