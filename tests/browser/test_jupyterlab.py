@@ -204,6 +204,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
         button.click()
         page.wait_for_function("e => e.innerText.includes('You predicted 2.5')", arg=reveal.element_handle(),
                                timeout=10_000)
+        reveal.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}_reveal.png"))
     answer_a_choice_wrong_then_right(page, name)
     submit_the_stub_then_hint_solution_and_answer(page, name)
     if "kc.read_runs(" in "".join(page.evaluate(CELL_SOURCE_JS, i) for i in range(cell_count(page))):

@@ -105,6 +105,24 @@ def test_every_handout_prints_on_one_a4_page(site, reader):
         pdf = reader.pdf(format="A4")
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert pages == 1, f"{name} prints on {pages} pages"
+        if name == handouts[0]:  # a picture of one, as a participant holds it (build/browser/)
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            reader.emulate_media(media="print")
+            reader.screenshot(path=str(ARTIFACTS / "site_handout.png"), full_page=True)
+            reader.emulate_media(media="null")  # no emulation: pdf() prints as print
+
+
+def test_the_glossary_page_lists_the_terms_and_modules_link_to_it(site, reader):
+    from kneecourse.io.glossary import glossary
+
+    reader.goto(f"{site['url']}/glossary.html")
+    text = reader.locator("main, [role=main]").first.inner_text()
+    missing = [t["term"] for t in glossary() if t["term"] not in text]
+    assert not missing, f"the glossary page lacks {missing}"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    reader.screenshot(path=str(ARTIFACTS / "site_glossary.png"))
+    reader.goto(f"{site['url']}/{MODULE_PAGES[3]}.html")
+    assert reader.locator("main a[href^='glossary']").count() > 0, "a module page links no term to the glossary"
 
 
 def test_every_page_loads_without_console_errors_or_outside_requests(site, reader):
