@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import sharing
 from .numbers import parse_number, unit_spellings
 from .store import ProgressStore
 
@@ -119,7 +120,17 @@ class _Question(_Shown):
         """Check ``answer`` and record the attempt in the progress store."""
         result = self.check(answer)
         (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
+        shared = self._shared(answer)
+        if shared is not None:  # only a well-formed answer reaches the room's counts (and only when shared)
+            sharing.share(self.notebook, self.id, self._share_kind, shared)
         return result
+
+    #: what the class view calls this kind of answer (:mod:`~kneecourse.classview.catalogue`)
+    _share_kind = ""
+
+    def _shared(self, answer):
+        """The answer as the class view takes it (an option index, a number), or None if it is not one."""
+        return None
 
     # -- widget front end -------------------------------------------------
     def _input_widget(self):  # pragma: no cover - abstract
@@ -212,6 +223,14 @@ class MultipleChoice(_Question):
         self.answer = answer
         self.feedback = dict(feedback or {})
 
+    _share_kind = "choice"
+
+    def _shared(self, answer):
+        if isinstance(answer, str):
+            return self.options.index(answer) if answer in self.options else None
+        ok = isinstance(answer, (int, np.integer)) and not isinstance(answer, bool) and 0 <= answer < len(self.options)
+        return int(answer) if ok else None
+
     def check(self, answer) -> Result:
         """Check an option index or the option text."""
         if isinstance(answer, str):
@@ -277,6 +296,12 @@ class Numeric(_Question):
     @property
     def tolerance(self) -> float:
         return max(self.rel_tol * abs(self.answer), self.abs_tol)
+
+    _share_kind = "number"
+
+    def _shared(self, answer):
+        x, problem = _as_number(answer, self.unit)
+        return None if problem is not None else x
 
     def check(self, answer) -> Result:
         x, problem = _as_number(answer, self.unit)
@@ -496,6 +521,7 @@ class Prediction(_Shown):
         if problem is not None:  # a Result is falsy when not correct
             return problem
         self._store().record(self.notebook, self.key, False, prediction=v)
+        sharing.share(self.notebook, self.id, "prediction", v)
         return self._saved(f"{v:g}")
 
     def _saved(self, shown: str) -> Result:
