@@ -202,7 +202,7 @@ def _nb04(nb):
                      lambda f, qd: f * math.sin(math.radians(qd)),
                      [(1000.0, 15.0), (2000.0, 0.0), (500.0, 25.0)], sol.lateral,
                      ["The side component of a pull at angle Q from the axis is F·sin(Q).",
-                      "np.sin works in radians: np.sin(np.radians(q_deg)) (np is imported at the top of the notebook)."],
+                      "np.sin works in radians: np.sin(np.radians(q_deg)) (the notebook imports np at the top)."],
                      explanation="The side component of a force at angle Q from the axis is F·sin Q."),
         CodeExercise(nb, "valgus_side_pull",
                      "Harder: write valgus_side_pull(fq, static_q_deg, hip_adduction_deg, hip_internal_rotation_deg, "

@@ -86,6 +86,6 @@ def test_the_shown_solution_runs_where_the_learner_pastes_it(nb, k, ex):
 
 def test_no_hint_points_to_a_module_the_notebooks_do_not_import():
     """A hint that says math.sin sends the learner to a NameError: the notebooks import np and kc."""
-    for _, k, ex in EXERCISES:
+    for _, _, ex in EXERCISES:
         for h in ex.hints:
             assert "math." not in h, f"{ex.id}: hint {h!r} uses math, which the notebooks do not import"
