@@ -52,9 +52,12 @@ class _Base(web.RequestHandler):
             raise web.HTTPError(401, reason="log in through the hub (a hub token or the hub's login)")
         return user
 
-    def facilitator(self):
+    async def facilitator(self):
         user = self.user()
-        if user.get("admin") or FACILITATE_SCOPE in set(user.get("scopes") or ()):
+        if FACILITATE_SCOPE in set(user.get("scopes") or ()) or user.get("admin"):
+            return user
+        lookup = self.settings.get("is_admin")  # the hub's own record: an OAuth token may not carry the flag
+        if lookup is not None and await lookup(str(user.get("name"))):
             return user
         raise web.HTTPError(403, reason="the class view is for the workshop's facilitators")
 
@@ -106,15 +109,15 @@ def summary(answers: Answers) -> dict:
 
 
 class SummaryHandler(_Base):
-    def get(self):
-        self.facilitator()
+    async def get(self):
+        await self.facilitator()
         self.set_header("Cache-Control", "no-store")
         self.finish(summary(self.answers))
 
 
 class RevealHandler(_Base):
-    def post(self):
-        self.facilitator()
+    async def post(self):
+        await self.facilitator()
         try:
             body = json.loads(self.request.body or b"null")
             nb, qid, shown = body["notebook"], body["question"], bool(body["shown"])
@@ -127,20 +130,18 @@ class RevealHandler(_Base):
 
 
 class ExportHandler(_Base):
-    def get(self):
-        self.facilitator()
+    async def get(self):
+        await self.facilitator()
         self.set_header("Content-Type", "text/csv; charset=utf-8")
         self.set_header("Content-Disposition", 'attachment; filename="class-view-counts.csv"')
         self.finish(self.answers.export_csv(catalogue()))
 
 
 class PageHandler(_Base):
-    def get(self):
-        if not self.current_user:
-            login = self.get_login_url() if hasattr(self, "hub_auth") else None
-            if login:
-                return self.redirect(login)
-        self.facilitator()
+    async def get(self):
+        if not self.current_user and "hub_auth" in self.settings:
+            return self.redirect(self.get_login_url())
+        await self.facilitator()
         page = resources.files(__package__).joinpath("page.html").read_text(encoding="utf-8")
         xsrf = self.xsrf_token.decode() if hasattr(self, "xsrf_token") else ""
         self.set_header("Cache-Control", "no-store")
@@ -178,6 +179,31 @@ def make_app(folder, prefix="/", workshop="workshop", auth_mixin=None, **setting
                            recent=collections.defaultdict(collections.deque), **settings)
 
 
+def hub_admin_lookup(api_url: str, token: str, max_age_s: float = 60.0):
+    """``async is_admin(name)`` from the hub's API (the service's role needs ``read:users``, as in the recipe),
+    each answer remembered for ``max_age_s``."""
+    from urllib.parse import quote
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+
+    seen = {}
+
+    async def is_admin(name: str) -> bool:
+        hit = seen.get(name)
+        if hit and time.monotonic() - hit[1] < max_age_s:
+            return hit[0]
+        try:
+            r = await AsyncHTTPClient().fetch(f"{api_url.rstrip('/')}/users/{quote(name, safe='')}",
+                                              headers={"Authorization": f"token {token}"}, request_timeout=10)
+            admin = bool(json.loads(r.body).get("admin"))
+        except (HTTPClientError, OSError, ValueError):
+            admin = False
+        seen[name] = (admin, time.monotonic())
+        return admin
+
+    return is_admin
+
+
 def main() -> None:  # pragma: no cover - run by the hub; tests start it through a real hub
     import asyncio
     from urllib.parse import urlparse
@@ -191,6 +217,7 @@ def main() -> None:  # pragma: no cover - run by the hub; tests start it through
     async def serve():
         app = make_app(folder, prefix, os.environ.get("KNEECOURSE_WORKSHOP", "workshop"),
                        hub_auth=HubOAuth(api_token=os.environ["JUPYTERHUB_API_TOKEN"], cache_max_age=60),
+                       is_admin=hub_admin_lookup(os.environ["JUPYTERHUB_API_URL"], os.environ["JUPYTERHUB_API_TOKEN"]),
                        cookie_secret=os.urandom(32))
         app.listen(url.port or 80, url.hostname or "127.0.0.1", max_body_size=64 * 1024)
         print(f"class view on {url.geturl()} (prefix {prefix}), answers in {folder}", flush=True)

@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -39,6 +41,7 @@ import tempfile
 import textwrap
 import time
 import urllib.parse
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -103,7 +106,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def hub_config(work: Path, port: int, token: str, server_args=()) -> str:
+def hub_config(work: Path, port: int, token: str, server_args=(), classview=False) -> str:
     server_args = list(server_args)
     return textwrap.dedent(f"""
         c.JupyterHub.bind_url = "http://127.0.0.1:{port}"
@@ -127,9 +130,49 @@ def hub_config(work: Path, port: int, token: str, server_args=()) -> str:
         c.JupyterHub.pid_file = "{work}/hub.pid"
         c.JupyterHub.services = [{{"name": "workshop-load", "api_token": "{token}"}}]
         c.JupyterHub.load_roles = [{{"name": "workshop-load", "services": ["workshop-load"],
-                                     "scopes": ["admin:users", "admin:servers", "access:servers"]}}]
+                                     "scopes": ["admin:users", "admin:servers", "access:servers", "tokens"]}}]
         c.JupyterHub.cleanup_servers = True
-    """)
+    """) + ("\n" + classview_recipe(work) if classview else "")
+
+
+#: the class view's part of the hub configuration, as docs/jupyterhub.md gives it (the recipe is what is run)
+CLASSVIEW_RECIPE_START = "# kneecourse class view (docs/jupyterhub.md)"
+FACILITATOR = "coach"
+
+
+def classview_recipe(work: Path) -> str:
+    """The recipe's block from docs/jupyterhub.md, with this run's folder for the service."""
+    text = (ROOT / "docs" / "jupyterhub.md").read_text()
+    block = text[text.index(CLASSVIEW_RECIPE_START):]
+    block = block[:block.index("```")]
+    folder = work / "classview"
+    folder.mkdir(parents=True, exist_ok=True)
+    block = re.sub(r'^CLASSVIEW_DIR = .*$', f"CLASSVIEW_DIR = {str(folder)!r}", block, flags=re.M)
+    block = re.sub(r'^CLASSVIEW_PORT = .*$', f"CLASSVIEW_PORT = {free_port()}", block, flags=re.M)
+    assert f'FACILITATORS = ["{FACILITATOR}"]' in block, "the recipe's facilitator example changed"
+    return block
+
+
+#: what a learner's kernel runs after the notebooks: commit a prediction and answer each choice of the notebook,
+#: shared with the class view (on by the hub's default), timing each post
+CLASSVIEW_CELL = """
+import json, time
+from kneecourse.selfcheck import sharing
+from kneecourse.selfcheck.bank import predictions, quiz
+from kneecourse.selfcheck.questions import MultipleChoice
+nb = {nb!r}
+print("CLASSVIEW_ON", json.dumps(sharing.sharing()))
+ms = []
+for p in predictions(nb):
+    t0 = time.perf_counter(); sharing.share(nb, p.id, "prediction", {value}, background=False)
+    ms.append(1000 * (time.perf_counter() - t0))
+for q in quiz(nb):
+    if isinstance(q, MultipleChoice):
+        t0 = time.perf_counter(); sharing.share(nb, q.id, "choice", {option} % len(q.options), background=False)
+        ms.append(1000 * (time.perf_counter() - t0))
+print("CLASSVIEW_MS", json.dumps(ms))
+print("CLASSVIEW_PENDING", sharing.pending())
+"""
 
 
 def learner_pids(name: str):
@@ -145,6 +188,42 @@ def learner_pids(name: str):
         if f"JUPYTERHUB_USER={name}".encode() in env.split(b"\0"):
             pids.append(int(d.name))
     return pids
+
+
+def service_pids(module: str):
+    """Processes running ``python -m <module>`` (the class view service)."""
+    pids = []
+    for d in Path("/proc").iterdir():
+        try:
+            if d.name.isdigit() and module.encode() in (d / "cmdline").read_bytes().split(b"\0"):
+                pids.append(int(d.name))
+        except OSError:
+            continue
+    return pids
+
+
+async def read_classview(base: str, token: str, learners) -> dict:
+    """As the facilitator: the class view's counts against what the learners posted, and the service's memory."""
+    http = AsyncHTTPClient()
+    req = HTTPRequest(f"{base}/hub/api/users/{FACILITATOR}/tokens", method="POST",
+                      headers={"Authorization": f"token {token}"},
+                      body=json.dumps({"scopes": ["custom:kneecourse-classview:facilitate",
+                                                  "access:services!service=kneecourse-classview"],
+                                       "note": "workshop load test"}))
+    facilitator = json.loads((await http.fetch(req)).body)["token"]
+    resp = await http.fetch(HTTPRequest(f"{base}/services/kneecourse-classview/api/summary",
+                                        headers={"Authorization": f"token {facilitator}"}))
+    summary = json.loads(resp.body)
+    posted = [q for q in summary["questions"]  # what CLASSVIEW_CELL posts: predictions and choices
+              if q["notebook"] in {Path(nb).stem for nb in NOTEBOOKS} and q["kind"] in ("prediction", "choice")]
+    done = sum(1 for x in learners if not x.errors)
+    every = [ms for x in learners for ms in x.post_ms]
+    return {"learners_seen": summary["learners"], "answers": summary["answers"],
+            "questions_with_every_learner": sum(q["n"] == done for q in posted), "questions": len(posted),
+            "posts": len(every), "post_ms_median": round(percentile(every, 50), 1),
+            "post_ms_p95": round(percentile(every, 95), 1), "post_ms_max": round(max(every, default=0.0), 1),
+            "left_in_outboxes": sum(x.pending for x in learners),
+            "service_pss_mb": round(memory_mb(service_pids("kneecourse.classview"))[1], 1)}
 
 
 def memory_mb(pids):
@@ -185,6 +264,7 @@ class Learner:
         self.http = AsyncHTTPClient()
         self.errors, self.peak_mb, self.peak_pss_mb, self.seconds, self.cells = [], 0.0, 0.0, None, 0
         self.pull_s, self.slider_ms, self.table_ms = None, [], float("nan")
+        self.classview, self.post_ms, self.pending = False, [], 0
 
     async def api(self, method, path, body=None, hub=True):
         url = f"{self.base}/hub/api{path}" if hub else f"{self.base}/user/{self.name}/api{path}"
@@ -291,6 +371,18 @@ class Learner:
                         self.table_ms = float(json.loads(line.split(" ", 1)[1]))
                 if not self.slider_ms:
                     self.errors.append("the slider timing printed nothing")
+            if self.classview:
+                k = int(self.name[-2:])
+                out = await self.execute(ws, session, CLASSVIEW_CELL.format(
+                    nb=Path(nb_name).stem, value=1.5 + 0.25 * (k % 5), option=k), nb_name)
+                for line in out.splitlines():
+                    key, _, value = line.partition(" ")
+                    if key == "CLASSVIEW_ON" and not json.loads(value):
+                        self.errors.append("sharing is not on though the hub makes it the default")
+                    elif key == "CLASSVIEW_MS":
+                        self.post_ms += json.loads(value)
+                    elif key == "CLASSVIEW_PENDING":
+                        self.pending += int(value)
         finally:
             ws.close()
             await self.api("DELETE", f"/kernels/{kernel['id']}", hub=False)
@@ -307,10 +399,12 @@ class Learner:
 LOWEST = [float("inf")]
 
 
-async def workshop(base, token, n, repo, work):
+async def workshop(base, token, n, repo, work, classview=False):
     # one HTTP client serves every learner: let all of them have requests in flight at once
     AsyncHTTPClient.configure(None, max_clients=max(10, 4 * n))
     learners = [Learner(base, token, f"learner{i:02d}", repo, work) for i in range(n)]
+    for learner in learners:
+        learner.classview = classview
     stop = asyncio.Event()
     sampler = asyncio.ensure_future(lowest_available(LOWEST, stop))
     results = await asyncio.gather(*(learner.work() for learner in learners), return_exceptions=True)
@@ -322,6 +416,35 @@ async def workshop(base, token, n, repo, work):
     return learners
 
 
+@contextlib.contextmanager
+def running_hub(work: Path, port: int, config: str):
+    """A JupyterHub on 127.0.0.1:``port`` with ``config``, its log in ``work``; yields its base URL, stops it
+    (and everything it started) afterwards."""
+    (work / "jupyterhub_config.py").write_text(config)
+    log = open(work / "hub.log", "w")  # noqa: SIM115 - closed below
+    hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")],
+                           cwd=work, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"{base}/hub/api/", timeout=2):
+                    break
+            except OSError:
+                if hub.poll() is not None:
+                    raise RuntimeError((work / "hub.log").read_text()[-3000:]) from None
+                time.sleep(0.5)
+        yield base
+    finally:
+        os.killpg(hub.pid, signal.SIGTERM)
+        try:
+            hub.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(hub.pid, signal.SIGKILL)
+        log.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=40, help="learners at once (the README's workshop size: 40)")
@@ -330,6 +453,9 @@ def main(argv=None) -> int:
     parser.add_argument("--kernel-transport", choices=("ipc", "tcp"), default="ipc",
                         help="how kernels talk to their server: ipc (Unix sockets, what docs/jupyterhub.md sets up "
                              "for a one-machine hub) or tcp (Jupyter's default: loopback ports)")
+    parser.add_argument("--classview", action="store_true",
+                        help="run the class view (docs/jupyterhub.md's recipe): every learner's kernel shares its "
+                             "answers, the facilitator's counts and the posts' times are reported")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not shutil.which("configurable-http-proxy"):
@@ -338,35 +464,14 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kneecourse-workshop-"))
     port, token = free_port(), secrets.token_hex(16)
     repo = course_repository(work, args.repo)
-    (work / "jupyterhub_config.py").write_text(
-        hub_config(work, port, token, [f"--KernelManager.transport={args.kernel_transport}"]))
-    log = open(work / "hub.log", "w")
-    hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")],
-                           cwd=work, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                import urllib.request
-
-                with urllib.request.urlopen(f"{base}/hub/api/", timeout=2):
-                    break
-            except OSError:
-                if hub.poll() is not None:
-                    raise RuntimeError((work / "hub.log").read_text()[-3000:]) from None
-                time.sleep(0.5)
+    config = hub_config(work, port, token, [f"--KernelManager.transport={args.kernel_transport}"], args.classview)
+    with running_hub(work, port, config) as base:
         t0 = time.perf_counter()
         before_mb = available_mb()  # the hub and its proxy are running, no learner yet
-        learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners, repo, work), args.timeout))
+        learners = asyncio.run(asyncio.wait_for(workshop(base, token, args.learners, repo, work, args.classview),
+                                                args.timeout))
         wall = time.perf_counter() - t0
-    finally:
-        os.killpg(hub.pid, signal.SIGTERM)
-        try:
-            hub.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(hub.pid, signal.SIGKILL)
-        log.close()
+        room = asyncio.run(read_classview(base, token, learners)) if args.classview else None
     rows = [{"learner": x.name, "seconds": round(x.seconds or float("nan"), 1),
              "pull_s": round(x.pull_s or float("nan"), 1), "peak_mb": round(x.peak_mb, 1),
              "peak_pss_mb": round(x.peak_pss_mb, 1),
@@ -389,6 +494,10 @@ def main(argv=None) -> int:
                "slider_p95_ms_all_steps": round(percentile(every_step, 95), 1),
                "table_ms_max": max((r["table_ms"] for r in rows), default=0.0),
                "rows": rows, "cpus": os.cpu_count()}
+    if room is not None:
+        summary["classview"] = room
+        if room["questions_with_every_learner"] != room["questions"] or room["left_in_outboxes"]:
+            ok = summary["all_completed"] = False
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
@@ -404,6 +513,12 @@ def main(argv=None) -> int:
               f"{summary['peak_pss_mb_max']:.0f} MB max, the machine's {summary['machine_mb_per_learner']:.0f} MB, "
               f"slider update p95 {summary['slider_p95_ms_all_steps']:.1f} ms over all steps "
               f"(worst learner {summary['slider_p95_ms_worst_learner']:.1f} ms)")
+        if room is not None:
+            print(f"class view: {room['learners_seen']} learners, {room['answers']} answers, "
+                  f"{room['questions_with_every_learner']} of {room['questions']} questions counted every learner, "
+                  f"post p95 {room['post_ms_p95']:.1f} ms (median {room['post_ms_median']:.1f}, "
+                  f"max {room['post_ms_max']:.1f}), {room['left_in_outboxes']} left in outboxes, "
+                  f"service PSS {room['service_pss_mb']:.0f} MB")
     for runtime in Path("/tmp").glob(f"{work.name[-8:]}-learner*"):
         shutil.rmtree(runtime, ignore_errors=True)
     if ok:
