@@ -37,3 +37,23 @@ def test_guides_list_the_links_the_code_makes():
     assert "sudo -E python3 -" in recipe and "apt install -y python3 python3-dev git curl" in recipe
     assert "gitpuller" in recipe and "postStart" in recipe, "Z2JH delivers the notebooks with nbgitpuller"
     assert "requirements-txt-url" not in recipe
+
+
+def test_the_hub_recipes_give_each_learner_their_own_folders():
+    """JupyterHub passes Spawner.environment strings as they are: a "{username}" there is one folder for every
+    learner (their kernels' sockets and files in one place). The recipe's values must name the learner."""
+    import re
+    import types
+
+    from traitlets.config import Config
+
+    text = (ROOT / "docs" / "jupyterhub.md").read_text()
+    block = re.search(r"kneecourse\.py <<'PY'\n(.*?)\nPY\n", text, re.S).group(1)
+    c = Config()
+    exec(block, {"c": c})
+    env = c.Spawner.environment
+    for name in ("ann", "ben"):
+        spawner = types.SimpleNamespace(user=types.SimpleNamespace(name=name))
+        values = {k: v(spawner) if callable(v) else v for k, v in env.items()}
+        assert all("{" not in v for v in values.values()), f"a template the hub will not expand: {values}"
+        assert name in values["JUPYTER_RUNTIME_DIR"], values

@@ -123,8 +123,10 @@ def hub_config(work: Path, port: int, token: str, server_args=(), classview=Fals
         c.Spawner.http_timeout = 600
         c.JupyterHub.concurrent_spawn_limit = 0
         # a short runtime folder: IPC kernel sockets are files whose paths must stay under ~100 characters
-        c.Spawner.environment = {{"KNEECOURSE_HOME": "{work}/home/{{username}}/.kneecourse",
-                                  "JUPYTER_RUNTIME_DIR": "/tmp/{work.name[-8:]}-{{username}}"}}
+        # (callables: the hub does not expand "{{username}}" in these values)
+        c.Spawner.environment = {{
+            "KNEECOURSE_HOME": lambda spawner: f"{work}/home/{{spawner.user.name}}/.kneecourse",
+            "JUPYTER_RUNTIME_DIR": lambda spawner: f"/tmp/{work.name[-8:]}-{{spawner.user.name}}"}}
         c.JupyterHub.db_url = "sqlite:///{work}/hub.sqlite"
         c.JupyterHub.cookie_secret_file = "{work}/cookie_secret"
         c.JupyterHub.pid_file = "{work}/hub.pid"
@@ -360,6 +362,12 @@ class Learner:
         try:
             # the notebook's own folder is the kernel's working folder, as when the learner opens it
             await self.execute(ws, session, f"import os; os.chdir({str(self.course)!r})", nb_name)
+            # each learner's course folder and runtime folder are their own (the hub does not expand
+            # "{username}" in Spawner.environment: a template there gives every learner the same folder)
+            seen = await self.execute(ws, session, "print(os.environ.get('KNEECOURSE_HOME'), "
+                                                   "os.environ.get('JUPYTER_RUNTIME_DIR'))", nb_name)
+            if any(self.name not in part for part in seen.split()) or len(seen.split()) != 2:
+                self.errors.append(f"the kernel's folders are not this learner's own: {seen.strip()!r}")
             for cell in cells:
                 await self.execute(ws, session, "".join(cell["source"]), nb_name)
             if nb_name == NOTEBOOKS[0]:
