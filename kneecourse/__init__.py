@@ -31,7 +31,7 @@ __all__ = [
     "DISCLAIMER", "RED_FLAGS", "RED_FLAG_QUESTIONS", "red_flag_screen", "red_flags_html",
     # figures, self-checks, references, the set-up
     "style", "show", "quiz", "prediction", "capstone_cases", "progress_report", "references_html",
-    "check_environment",
+    "check_environment", "class_view_switch",
 ]
 
 
@@ -74,6 +74,14 @@ def prediction(notebook: str):
     from .selfcheck.bank import prediction as _prediction
 
     return _prediction(notebook)
+
+
+def class_view_switch():
+    """The switch that shares your predictions and answers, without your name, with a workshop's class view
+    (only on a hub that runs one; see :mod:`kneecourse.selfcheck.sharing`)."""
+    from .selfcheck.sharing import switch as _switch
+
+    return _switch()
 
 
 def capstone_cases() -> dict:

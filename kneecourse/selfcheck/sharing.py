@@ -134,12 +134,14 @@ def flush() -> tuple:
 
 def switch():
     """The opt-in switch of module 00: a checkbox on a hub with a class view, a sentence anywhere else."""
+    if service_url() is None:
+        from IPython.display import HTML
+
+        return HTML("<p><b>Class view:</b> none here, so nothing is shared. In a workshop on the facilitator's "
+                    "hub a switch appears here: with it on, your predictions and answers join the room's counts "
+                    "on the projector, without your name.</p>")
     import ipywidgets as W
 
-    if service_url() is None:
-        return W.HTML("<p><b>Class view:</b> not on this computer. In a workshop on the facilitator's hub a switch "
-                      "here lets you share your predictions and answers, without your name, with the room's "
-                      "screen. Here nothing is shared.</p>")
     box = W.Checkbox(value=sharing(), description="Share my predictions and self-check answers with the "
                      "workshop's class view (no name is sent)", indent=False, layout=W.Layout(width="auto"))
     note = W.HTML()
