@@ -9,8 +9,8 @@ from .conftest import ARTIFACTS, assert_no_outside_requests, axe_violations, loo
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def post(hub, name, question, kind, value):
-    status, reply, _ = request(hub["service"] + "api/answers", hub["token"](name, [ACCESS]),
+def post(room, name, question, kind, value):
+    status, reply, _ = request(room["service"] + "api/answers", room["token"](name, [ACCESS]),
                                {"notebook": NB, "question": question, "kind": kind, "value": value})
     assert status == 200, reply
 
