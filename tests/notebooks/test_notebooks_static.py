@@ -41,6 +41,16 @@ def test_committed_without_outputs(nb):
 
 
 @pytest.mark.parametrize("nb", NBS, ids=lambda p: p.stem)
+def test_every_cell_has_its_own_id(nb):
+    """nbformat 4.5 gives each cell an id (JupyterLab keeps a learner's place by it; a missing one is a warning
+    today and an error in a later nbformat)."""
+    ids = [c.get("id") for c in cells(nb)]
+    assert all(isinstance(i, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,64}", i) for i in ids), (
+        f"{nb.name}: cells without a valid id at {[k for k, i in enumerate(ids) if not i]}")
+    assert len(set(ids)) == len(ids), f"{nb.name}: two cells share an id"
+
+
+@pytest.mark.parametrize("nb", NBS, ids=lambda p: p.stem)
 def test_committed_without_widget_state(nb):
     # executing a notebook stores every widget's state in its metadata (hundreds of kB of noise in a diff)
     meta = json.loads(nb.read_text())["metadata"]

@@ -447,7 +447,7 @@ def running_hub(work: Path, port: int, config: str):
     finally:
         os.killpg(hub.pid, signal.SIGTERM)
         try:
-            hub.wait(timeout=30)
+            hub.wait(timeout=10)  # everything here is in the run's own folder: no need to wait longer
         except subprocess.TimeoutExpired:
             os.killpg(hub.pid, signal.SIGKILL)
         log.close()
