@@ -297,6 +297,11 @@ class Learner:
         pull = HTTPRequest(f"{self.base}/user/{self.name}/git-pull?{pull_query(self.repo)}",
                            headers=headers, connect_timeout=CONNECT_S, request_timeout=300)
         page = await self.http.fetch(pull, raise_error=False)
+        for _ in range(5):  # the proxy may not route to a server the hub has just called ready: a browser, sent
+            if page.code != 404:  # back by the hub, tries again; so does a learner here (counted in pull_s)
+                break
+            await asyncio.sleep(2)
+            page = await self.http.fetch(pull, raise_error=False)
         if page.code != 200:
             raise RuntimeError(f"{self.name}: the nbgitpuller link answered HTTP {page.code}")
         events = []
