@@ -145,6 +145,12 @@ def check_environment(show: bool = True) -> list:
     except Exception as exc:  # report, never raise
         rows.append({"item": "data tables load", "ok": False, "found": str(exc),
                      "fix": "reinstall the course package: pip install --force-reinstall ."})
+    from ..selfcheck.sharing import status as class_view_status
+
+    class_view = class_view_status()  # only on a hub that runs the workshop's class view
+    if class_view is not None:
+        ok, found, fix = class_view
+        rows.append({"item": "class view", "ok": ok, "found": found, "fix": fix})
     if show:
         width = max(len(r["item"]) for r in rows)
         for r in rows:

@@ -132,6 +132,32 @@ def flush() -> tuple:
     return done, left
 
 
+def status():
+    """The environment check's line for the class view: ``(ok, found, fix)``, or None where there is none.
+
+    A learner's token reading the facilitators' summary is refused with 403 when all is well (the service is up
+    and knows the token); 401 means the hub gives the learners' servers a token the service does not accept.
+    """
+    url = service_url()
+    if url is None:
+        return None
+    on = "on" if sharing() else "off"
+    req = urllib.request.Request(url + "api/summary", headers={
+        "Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}"})
+    try:
+        with urllib.request.urlopen(req, timeout=POST_TIMEOUT_S) as r:  # noqa: S310 - the hub's own address
+            code = r.status
+    except urllib.error.HTTPError as exc:
+        code = exc.code
+    except (OSError, ValueError) as exc:
+        return (False, f"not reachable at {url} ({exc})", "ask the facilitator: the hub starts the class view "
+                "service (docs/jupyterhub.md); answers wait in your outbox meanwhile")
+    if code in (200, 403):
+        return True, f"reachable at {url}; sharing {on} (the switch in module 0); {pending()} waiting", ""
+    return (False, f"{url} answered HTTP {code}", "the hub's Spawner.server_token_scopes must include "
+            "access:services!service=kneecourse-classview (docs/jupyterhub.md, The class view)")
+
+
 def switch():
     """The opt-in switch of module 00: a checkbox on a hub with a class view, a sentence anywhere else."""
     if service_url() is None:

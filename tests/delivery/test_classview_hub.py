@@ -102,6 +102,8 @@ def test_learners_post_and_only_the_facilitator_reads(hub, learner):
         assert sharing.share(NB, "pf_30_to_90", "prediction", value, background=False)
         assert sharing.share(NB, "units", "choice", option, background=False)
         assert sharing.pending() == 0
+    ok, found, _ = sharing.status()  # the environment check's line, as a learner's server sees it
+    assert ok and "reachable" in found and "sharing on" in found, found
     seen, data = counts(hub)
     assert seen["pf_30_to_90"]["values"] == [2.0, 2.5, 3.0] and seen["units"]["counts"][:2] == [2, 1]
     assert "model" not in seen["pf_30_to_90"], "the model's value is shown before the reveal"

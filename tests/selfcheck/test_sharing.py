@@ -131,3 +131,25 @@ def test_sharing_never_breaks_a_cell(course_home, monkeypatch):
     monkeypatch.setenv(sharing.DEFAULT_ENV, "on")
     monkeypatch.setattr(sharing, "_outbox", lambda: (_ for _ in ()).throw(OSError("disk full")))
     assert sharing.share(NB, "units", "choice", 0, background=False) is False
+
+
+def test_the_environment_check_says_whether_the_class_view_answers(tmp_path, course_home, monkeypatch):
+    from kneecourse.cli.environment import check_environment
+
+    monkeypatch.delenv(sharing.URL_ENV, raising=False)
+    assert not any(r["item"] == "class view" for r in check_environment(show=False)), "a laptop has no class view"
+    down = Service(tmp_path / "down")  # an address with nothing listening
+    monkeypatch.setenv(sharing.URL_ENV, down.url)
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "ann")
+    row = next(r for r in check_environment(show=False) if r["item"] == "class view")
+    assert not row["ok"] and "not reachable" in row["found"] and "facilitator" in row["fix"]
+    up = Service(tmp_path / "up").start()
+    try:
+        monkeypatch.setenv(sharing.URL_ENV, up.url)
+        row = next(r for r in check_environment(show=False) if r["item"] == "class view")
+        assert row["ok"] and "reachable" in row["found"] and "sharing off" in row["found"], row
+        monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "")  # a server token the service does not take: 401
+        row = next(r for r in check_environment(show=False) if r["item"] == "class view")
+        assert not row["ok"] and "401" in row["found"] and "server_token_scopes" in row["fix"]
+    finally:
+        up.stop()
