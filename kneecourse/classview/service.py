@@ -41,6 +41,18 @@ class _Base(web.RequestHandler):
     def answers(self) -> Answers:
         return self.settings["answers"]
 
+    async def prepare(self):
+        """Ask the hub who this is without blocking the service (the mixin's own check waits for the hub's
+        reply, which under a full room's load holds every other post up; answers are cached 60 s either way)."""
+        auth = self.settings.get("hub_auth")
+        if auth is None or hasattr(self, "_hub_auth_user_cache"):
+            return
+        model = await auth.get_user(self, sync=False)
+        try:
+            self._hub_auth_user_cache = self.check_hub_user(model) if model else None
+        except Exception:  # noqa: BLE001 - not allowed (the mixin's UserNotAllowed) or a bad reply: nobody
+            self._hub_auth_user_cache = None
+
     def write_error(self, status_code, **kwargs):
         self.set_header("Content-Type", "application/json")
         self.finish(json.dumps({"error": self._reason}))
