@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import socket
 import subprocess
 import time
@@ -24,7 +26,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None):
+def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None, group=False, stop_timeout_s=20):
     """Start a server process, wait until ``ready_url`` answers 200, stop it afterwards.
 
     Parameters
@@ -39,9 +41,14 @@ def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None):
         The server's name, for errors.
     timeout_s : float, optional
         How long to wait for it (s).
+    group : bool, optional
+        Run it in a process group of its own and stop the whole group (a hub and the proxy and servers it
+        starts); POSIX only.
+    stop_timeout_s : float, optional
+        How long it may take to stop before it is killed (s).
     """
     log = open(log_path, "w")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=group)
     try:
         deadline = time.time() + timeout_s
         while time.time() < deadline:
@@ -57,9 +64,10 @@ def serve(cmd, env, ready_url, log_path, what, timeout_s=90, cwd=None):
             raise RuntimeError(f"{what} did not answer within {timeout_s} s")
         yield proc
     finally:
-        proc.terminate()
+        stop = (lambda sig: os.killpg(proc.pid, sig)) if group else (lambda sig: proc.send_signal(sig))
+        stop(signal.SIGTERM)
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=stop_timeout_s)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            stop(signal.SIGKILL)
         log.close()

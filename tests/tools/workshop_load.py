@@ -33,8 +33,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -48,6 +46,7 @@ from pathlib import Path
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
+from kneecourse.cli.local_server import free_port, serve
 from kneecourse.course.links import HUB_FOLDER, nbgitpuller_link
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,12 +97,6 @@ def percentile(xs, q):
     if not xs:
         return float("nan")
     return xs[min(len(xs) - 1, max(0, int(round(q / 100 * len(xs) + 0.5)) - 1))]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def hub_config(work: Path, port: int, token: str, server_args=(), classview=False) -> str:
@@ -434,28 +427,12 @@ def running_hub(work: Path, port: int, config: str):
     """A JupyterHub on 127.0.0.1:``port`` with ``config``, its log in ``work``; yields its base URL, stops it
     (and everything it started) afterwards."""
     (work / "jupyterhub_config.py").write_text(config)
-    log = open(work / "hub.log", "w")  # noqa: SIM115 - closed below
-    hub = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")],
-                           cwd=work, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"{base}/hub/api/", timeout=2):
-                    break
-            except OSError:
-                if hub.poll() is not None:
-                    raise RuntimeError((work / "hub.log").read_text()[-3000:]) from None
-                time.sleep(0.5)
+    # everything here is in the run's own folder: no need to wait long for the hub to stop
+    with serve([sys.executable, "-m", "jupyterhub", "-f", str(work / "jupyterhub_config.py")], dict(os.environ),
+               f"{base}/hub/api/", work / "hub.log", "JupyterHub", timeout_s=60, cwd=work, group=True,
+               stop_timeout_s=10):
         yield base
-    finally:
-        os.killpg(hub.pid, signal.SIGTERM)
-        try:
-            hub.wait(timeout=10)  # everything here is in the run's own folder: no need to wait longer
-        except subprocess.TimeoutExpired:
-            os.killpg(hub.pid, signal.SIGKILL)
-        log.close()
 
 
 def main(argv=None) -> int:
