@@ -13,6 +13,19 @@ matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
+#: CI must run every test: a missing tool fails there and skips (with the reason) elsewhere
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_command(name: str, install: str) -> None:
+    """Skip the test without the program ``name`` (fail in CI), saying how to install it."""
+    import shutil
+
+    if not shutil.which(name):
+        msg = f"{name} not found: {install}"
+        if IN_CI:
+            pytest.fail(msg)
+        pytest.skip(msg)
 
 
 def code_cells(notebook: str) -> list:

@@ -24,10 +24,11 @@ import pytest
 
 from kneecourse.cli.local_server import CHROMIUM_ARGS, free_port, serve
 
+from ..conftest import IN_CI
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "build" / "browser"
 CHROMIUM = os.environ.get("KNEECOURSE_CHROMIUM", "/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
 _free_port = free_port  # the browser tests' name for it (test_voila_apps, test_binder)

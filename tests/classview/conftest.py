@@ -2,12 +2,12 @@
 tests/delivery/test_classview_hub.py): ``Authorization: token NAME`` is learner NAME, ``token NAME:facilitator``
 a facilitator, ``token NAME:admin`` a hub admin."""
 import asyncio
-import socket
 import threading
 
 import pytest
 
 from kneecourse.classview.service import FACILITATE_SCOPE, SERVICE_NAME, make_app
+from kneecourse.cli.local_server import free_port
 
 PREFIX = f"/services/{SERVICE_NAME}/"
 
@@ -22,17 +22,11 @@ class StandInHubAuth:
                 "scopes": [FACILITATE_SCOPE] if role == "facilitator" else [f"access:services!service={SERVICE_NAME}"]}
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Service:
     """The service in a thread of its own; ``stop()`` and ``start()`` again as a restart (same folder)."""
 
     def __init__(self, folder):
-        self.folder, self.port = folder, _free_port()
+        self.folder, self.port = folder, free_port()
         self.url = f"http://127.0.0.1:{self.port}{PREFIX}"
         self._thread = None
 

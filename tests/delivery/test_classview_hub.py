@@ -8,7 +8,6 @@ learner's outbox holds the answer meanwhile). The learners' kernels themselves p
 import json
 import os
 import secrets
-import shutil
 import signal
 import sys
 import time
@@ -20,7 +19,7 @@ import pytest
 from kneecourse.classview.service import FACILITATE_SCOPE, SERVICE_NAME
 from kneecourse.selfcheck import sharing
 
-from ..conftest import ROOT
+from ..conftest import ROOT, require_command
 
 sys.path.insert(0, str(ROOT / "tests" / "tools"))
 from workshop_load import FACILITATOR, free_port, hub_config, running_hub, service_pids  # noqa: E402
@@ -28,14 +27,6 @@ from workshop_load import FACILITATOR, free_port, hub_config, running_hub, servi
 pytestmark = pytest.mark.slow
 ACCESS = f"access:services!service={SERVICE_NAME}"
 NB = "03_patellofemoral_load"
-
-
-def _need_proxy():
-    if not shutil.which("configurable-http-proxy"):
-        msg = "configurable-http-proxy not found: npm install -g configurable-http-proxy"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(msg)
-        pytest.skip(msg)
 
 
 def request(url, token=None, body=None, method=None, redirect=True):
@@ -60,7 +51,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    _need_proxy()
+    require_command("configurable-http-proxy", "npm install -g configurable-http-proxy")
     work = tmp_path_factory.mktemp("classview-hub")
     port, admin = free_port(), secrets.token_hex(16)
     config = hub_config(work, port, admin, classview=True) + '\nc.Authenticator.admin_users = {"boss"}\n'

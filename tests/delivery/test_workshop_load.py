@@ -8,25 +8,19 @@ Needs Node's ``configurable-http-proxy`` (``.ci/run`` installs it); missing, it 
 skipped with a message elsewhere.
 """
 import json
-import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from ..conftest import ROOT
+from ..conftest import ROOT, require_command
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.perf
 def test_two_learners_pull_the_course_and_run_it():
-    if not shutil.which("configurable-http-proxy"):
-        msg = "configurable-http-proxy not found: npm install -g configurable-http-proxy"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(msg)
-        pytest.skip(msg)
+    require_command("configurable-http-proxy", "npm install -g configurable-http-proxy")
     out = subprocess.run([sys.executable, str(ROOT / "tests" / "tools" / "workshop_load.py"), "--learners", "2",
                           "--classview", "--json", "--timeout", "600"], capture_output=True, text=True, timeout=900)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
