@@ -94,8 +94,9 @@ def share(notebook: str, question: str, kind: str, value, background: bool = Tru
         return False
 
 
-def _post(url: str, body: str) -> int:
-    req = urllib.request.Request(url + "api/answers", data=body.encode(), method="POST", headers={
+def _call(url: str, body: str | None = None) -> int:
+    """The HTTP status of one request to the class view with this server's hub token (a POST with ``body``)."""
+    req = urllib.request.Request(url, data=None if body is None else body.encode(), headers={
         "Content-Type": "application/json", "Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}"})
     try:
         with urllib.request.urlopen(req, timeout=POST_TIMEOUT_S) as r:  # noqa: S310 - the hub's own address
@@ -120,7 +121,7 @@ def flush() -> tuple:
         with contextlib.closing(_outbox()) as db:
             for seq, body in db.execute("SELECT seq, body FROM pending ORDER BY seq").fetchall():
                 try:
-                    status = _post(url, body)
+                    status = _call(url + "api/answers", body)
                 except (OSError, ValueError):  # no route, refused, timed out: try again later
                     break
                 if status == 200 or status in _REFUSED:
@@ -142,13 +143,8 @@ def status():
     if url is None:
         return None
     on = "on" if sharing() else "off"
-    req = urllib.request.Request(url + "api/summary", headers={
-        "Authorization": f"token {os.environ.get('JUPYTERHUB_API_TOKEN', '')}"})
     try:
-        with urllib.request.urlopen(req, timeout=POST_TIMEOUT_S) as r:  # noqa: S310 - the hub's own address
-            code = r.status
-    except urllib.error.HTTPError as exc:
-        code = exc.code
+        code = _call(url + "api/summary")
     except (OSError, ValueError) as exc:
         return (False, f"not reachable at {url} ({exc})", "ask the facilitator: the hub starts the class view "
                 "service (docs/jupyterhub.md); answers wait in your outbox meanwhile")
