@@ -225,24 +225,26 @@ class MultipleChoice(_Question):
 
     _share_kind = "choice"
 
-    def _shared(self, answer):
+    def _index(self, answer):
+        """``(option index, None)`` for an option number or text, else ``(None, a Result saying why)``."""
         if isinstance(answer, str):
-            return self.options.index(answer) if answer in self.options else None
-        ok = isinstance(answer, (int, np.integer)) and not isinstance(answer, bool) and 0 <= answer < len(self.options)
-        return int(answer) if ok else None
+            if answer not in self.options:
+                return None, Result(False, f"{answer!r} is not one of the options.")
+            return self.options.index(answer), None
+        if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+            if not 0 <= answer < len(self.options):
+                return None, Result(False, f"choose an option number from 0 to {len(self.options) - 1}.")
+            return int(answer), None
+        return None, Result(False, f"give an option number or its text, not {answer!r}.")
+
+    def _shared(self, answer):
+        return self._index(answer)[0]
 
     def check(self, answer) -> Result:
         """Check an option index or the option text."""
-        if isinstance(answer, str):
-            if answer not in self.options:
-                return Result(False, f"{answer!r} is not one of the options.")
-            index = self.options.index(answer)
-        elif isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
-            if not 0 <= answer < len(self.options):
-                return Result(False, f"choose an option number from 0 to {len(self.options) - 1}.")
-            index = int(answer)
-        else:
-            return Result(False, f"give an option number or its text, not {answer!r}.")
+        index, problem = self._index(answer)
+        if problem is not None:
+            return problem
         if index == self.answer:
             return Result(True, "", self.explanation)
         why = self.feedback.get(index, "That option does not fit what the model shows.")
