@@ -22,6 +22,7 @@ The builder needs the ``[site]`` extra (``pip install ".[site]"``).
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import json
 import os
@@ -135,9 +136,9 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     pages, titles, originals, used = [], {}, {}, {}
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        originals[path.stem], used[path.stem] = nbformat.read(path, as_version=4), _explorers_used(nb)
+        originals[path.stem], used[path.stem] = copy.deepcopy(nb), _explorers_used(nb)  # the handouts' source
         titles[path.stem] = _title_and_time(nb)
-        apps = sorted({app for name in _explorers_used(nb) for app in apps_showing(name)})
+        apps = sorted({app for name in used[path.stem] for app in apps_showing(name)})
         cells = []
         for cell in nb.cells:
             cells.append(cell)
