@@ -30,6 +30,7 @@ from .spring_mass import (
     STIFFNESS_EXPONENT,
     default_leg_stiffness,
     morin_stiffness,
+    preferred_step_rate,
     slip_stance,
     spring_step,
 )
@@ -56,7 +57,7 @@ __all__ = [
     "contact_pose", "thigh_angle_for_overstride",
     # module 6: running as a spring
     "run_step", "spring_step", "running_knee_load", "slip_stance", "default_leg_stiffness", "morin_stiffness",
-    "K_REFERENCE", "KNEE_SHARE",
+    "preferred_step_rate", "K_REFERENCE", "KNEE_SHARE",
     "STIFFNESS_EXPONENT",
     # module 7: training load
     "acwr", "weekly_totals", "weekly_change", "plan_progression", "spike_scenario",

@@ -36,7 +36,7 @@ from .posture import posture
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG, LegGeometry, leg_geometry, spring_step
 
 __all__ = ["run_step", "running_knee_load", "step_rate_sweep", "KNEE_SHARE", "KNEE_ENERGY_J_PER_KG",
-           "RUNNING_TRUNK_LEAN_DEG"]
+           "RUNNING_TRUNK_LEAN_DEG", "KNEE_CHECKED_TOP_SPEED_M_S"]
 
 #: Knee extensor energy absorbed in stance at 3.4 m/s, J/kg: mean of 0.60 and 0.74 (Teng & Powers 2015).
 KNEE_ENERGY_J_PER_KG = 0.67
@@ -45,6 +45,10 @@ KNEE_ENERGY_J_PER_KG = 0.67
 KNEE_SHARE = 0.37
 #: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
 RUNNING_TRUNK_LEAN_DEG = 7.0
+#: The fastest running the knee part rests on (m/s): its knee share and trunk lean were measured at 3.4 m/s
+#: (Teng & Powers 2014, 2015) and the step-length study it is compared with ran at 3.7 m/s (Willson et al. 2014).
+#: Faster than this the knee figures are an extrapolation, and the explorer says so.
+KNEE_CHECKED_TOP_SPEED_M_S = 3.7
 
 
 def _knee_flexion_from_length(geo: LegGeometry, r):

@@ -12,13 +12,28 @@ which conserves ``½·m·|v|² + m·g·y + ½·k·(L0 − r)²``. Lift-off is th
 
 **Closing the periodic gait.** At a given speed and step rate a whole family
 of (leg stiffness, touchdown angle) pairs gives a periodic gait, so one more
-assumption is needed. This module takes the leg stiffness from the step rate:
-a dimensionless stiffness ``K = k·L0/(m·g)`` of 15 at 170 steps/min (the value
-McMahon & Cheng found to fit human running) scaled by
-``(step rate / 170)^1.39`` — the exponent fits Farley & Gonzalez 1996
-[farley1996], whose runners' leg stiffness rose from 7.0 to 16.3 kN/m as step
-frequency went from −26% to +36% of preferred. The learner can override
-``leg_stiffness_n_per_m``.
+assumption is needed. This module takes the leg stiffness from the step rate
+*relative to the rate the runner would choose at that speed*:
+
+``k = K_ref·(m·g/L0)·(step rate / preferred rate(speed))^1.39``
+
+* At the preferred rate the leg stiffness does not change with speed: force-platform
+  studies find it "nearly the same at all speeds", faster running coming from a
+  larger sweep of the leg (Farley & Gonzalez 1996 [farley1996], citing He, Kram &
+  McMahon 1991 and Farley, Glasheen & McMahon 1993). ``K_ref = 15`` is the
+  dimensionless stiffness McMahon & Cheng found to fit human running [mcmahon1990].
+* Away from it the stiffness follows the step rate: Farley & Gonzalez's runners, all
+  at 2.5 m/s, went from 7.0 to 16.3 kN/m as step frequency went from −26% to +36%
+  of preferred, hence the exponent ``ln(16.3/7.0)/ln(1.36/0.74) = 1.39``.
+* The preferred rate rises slowly with speed, ``170·(v/3.3)^0.24`` steps/min: 170
+  steps/min at 3.3 m/s is the course's reference runner, and the exponent is
+  ``ln 1.10 / ln(5.2/3.5)`` from Dorn, Schache & Pandy 2012 [dorn2012], whose runners'
+  stride frequency rose 10% from 3.5 to 5.2 m/s (:func:`preferred_step_rate`).
+
+(Taking the stiffness from the absolute step rate instead, as an earlier version
+did, stiffens the leg with speed against the first point, and from 3 to 5 m/s
+made the stance-averaged force climb more than twice as fast as Weyand & Davis
+2005 measured.) The learner can override ``leg_stiffness_n_per_m``.
 
 **Overstride** is one quantity in the whole course: the horizontal distance
 from the body's centre of mass to the heel (the first point of contact) at
@@ -51,6 +66,9 @@ __all__ = [
     "K_REFERENCE",
     "CONTACT_KNEE_FLEXION_DEG",
     "STEP_RATE_REFERENCE_SPM",
+    "SPEED_REFERENCE_M_S",
+    "STEP_RATE_SPEED_EXPONENT",
+    "preferred_step_rate",
     "STIFFNESS_EXPONENT",
     "TABLE_TOLERANCE",
     "STANCE_STEPS",
@@ -58,8 +76,13 @@ __all__ = [
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
 K_REFERENCE = 15.0
-#: Reference step rate, steps per minute.
+#: Preferred step rate of the course's reference runner at :data:`SPEED_REFERENCE_M_S`, steps per minute.
 STEP_RATE_REFERENCE_SPM = 170.0
+#: The reference runner's speed, m/s.
+SPEED_REFERENCE_M_S = 3.3
+#: Preferred step rate ∝ speed^0.24: ln 1.10 / ln(5.2/3.5), Dorn, Schache & Pandy 2012 (stride frequency +10%
+#: from 3.5 to 5.2 m/s).
+STEP_RATE_SPEED_EXPONENT = math.log(1.10) / math.log(5.2 / 3.5)
 #: ln(16.3/7.0) / ln(1.36/0.74), from Farley & Gonzalez 1996.
 STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
 #: Knee flexion at touchdown (deg), the default for the spring leg and module 5's touchdown pose.
@@ -219,15 +242,38 @@ def leg_geometry(height_m=1.75, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DE
     return LegGeometry(lt, ls, L0, tc, p["foot"] * h)
 
 
-def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm):
-    """Leg stiffness (N/m) assumed for a step rate (see the module notes).
+def preferred_step_rate(speed_m_s):
+    """The step rate (steps/min) a runner chooses at a speed: ``170·(v/3.3)^0.24`` (see the module notes).
 
-    ``k = K_ref·(m·g/L0)·(step rate / 170)^1.39`` with ``K_ref = 15``.
+    Parameters
+    ----------
+    speed_m_s : float or array_like
+        Running speed, 1–12 m/s.
+    """
+    v = check_real(speed_m_s, "speed_m_s", "m/s", 1, 12)
+    return STEP_RATE_REFERENCE_SPM * (v / SPEED_REFERENCE_M_S) ** STEP_RATE_SPEED_EXPONENT
+
+
+def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm, speed_m_s):
+    """Leg stiffness (N/m) assumed for a step rate at a speed (see the module notes).
+
+    ``k = K_ref·(m·g/L0)·(step rate / preferred rate(speed))^1.39`` with ``K_ref = 15``.
+
+    Parameters
+    ----------
+    mass_kg : float or array_like
+        30–200 kg.
+    leg_length_m : float or array_like
+        Rest length of the spring leg, 0.5–1.3 m.
+    step_rate_spm : float or array_like
+        100–260 steps/min.
+    speed_m_s : float or array_like
+        1–12 m/s (sets the preferred step rate, :func:`preferred_step_rate`).
     """
     m = check_real(mass_kg, "mass_kg", "kg", 30, 200)
     L0 = check_real(leg_length_m, "leg_length_m", "m", 0.5, 1.3)
     f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 100, 260)
-    return K_REFERENCE * m * G / L0 * (f / STEP_RATE_REFERENCE_SPM) ** STIFFNESS_EXPONENT
+    return K_REFERENCE * m * G / L0 * (f / preferred_step_rate(speed_m_s)) ** STIFFNESS_EXPONENT
 
 
 # ---------------------------------------------------------------------------
@@ -352,7 +398,7 @@ def spring_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0,
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
     L0 = geo.rest_length_m
     if leg_stiffness_n_per_m is None:
-        k = float(default_leg_stiffness(m, L0, f))
+        k = float(default_leg_stiffness(m, L0, f, v))
     else:
         k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 3e3, 1e5, array=False)
     k *= scale

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..models.running_step import run_step
+from ..models.running_step import KNEE_CHECKED_TOP_SPEED_M_S, run_step
+from ..models.spring_mass import preferred_step_rate
 from ..views.spring import ForceCurveView, StanceView
 from ._base import Explorer, slider
 
@@ -40,7 +41,8 @@ class SpringMassExplorer(Explorer):
         # the precomputed periodic gaits (checked by integrating the stance) keep a slider step under 1 ms
         step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, stiffness_scale=stiffness_scale, solver="table",
                         n_points=N_FRAMES)
-        return {"step": step, "traj": step["trajectory"]}
+        return {"step": step, "traj": step["trajectory"], "speed": speed_m_s, "rate": step_rate_spm,
+                "preferred": float(preferred_step_rate(speed_m_s))}
 
     def _draw(self, s):
         tr = s["traj"]
@@ -56,9 +58,17 @@ class SpringMassExplorer(Explorer):
 
     def _describe(self, s):
         r = s["step"]
-        return (f"contact <b>{1000 * r['contact_time_s']:.0f} ms</b>, flight {1000 * r['flight_time_s']:.0f} ms · "
+        change = s["rate"] / s["preferred"] - 1
+        text = (f"contact <b>{1000 * r['contact_time_s']:.0f} ms</b>, flight {1000 * r['flight_time_s']:.0f} ms · "
                 f"leg stiffness {r['leg_stiffness_n_per_m'] / 1000:.1f} kN/m · touchdown angle "
                 f"{r['touchdown_angle_deg']:.1f}° · peak force <b>{r['peak_vgrf_bw']:.2f} BW</b> · "
                 f"centre of mass drops {100 * r['com_drop_m']:.1f} cm · peak knee flexion "
                 f"<b>{r['peak_knee_flexion_deg']:.0f}°</b> · PF force <b>{r['peak_pf_force_bw']:.1f} BW</b> · "
-                f"heel lands {100 * r['overstride_m']:.0f} cm ahead of the centre of mass")
+                f"heel lands {100 * r['overstride_m']:.0f} cm ahead of the centre of mass · "
+                f"a runner's own rate at {s['speed']:.1f} m/s is about {s['preferred']:.0f} steps/min "
+                f"(this is {100 * change:+.0f}%)")
+        if s["speed"] > KNEE_CHECKED_TOP_SPEED_M_S + 1e-9:
+            text += (f"<br>⚠ faster than {KNEE_CHECKED_TOP_SPEED_M_S:g} m/s the knee figures are an extrapolation: "
+                     "the knee's share and the posture come from runners at 3.4–3.7 m/s, so read the PF force "
+                     "as a trend, not a value")
+        return text

@@ -110,6 +110,18 @@ def test_spring_frame_does_not_recompute():
     assert e.state is state
 
 
+def test_spring_explorer_says_the_preferred_rate_and_when_the_knee_is_extrapolated():
+    # the stiffness follows the step rate relative to the rate a runner chooses at the speed (models.spring_mass):
+    # the readout names that rate, and faster than the knee part's data it says the PF force is a trend
+    e = SpringMassExplorer()
+    text = plain_text(e.readout.value)
+    assert "about 170 steps/min" in text and "(this is +0%)" in text and "extrapolation" not in text
+    e.set(speed_m_s=5.0)
+    text = plain_text(e.readout.value)
+    assert "about 188 steps/min" in text and "(this is -10%)" in text
+    assert "extrapolation" in text and "trend" in text
+
+
 def test_acwr_explorer_own_log():
     e = ACWRExplorer()
     e.load_text("date,duration_min,rpe\n2026-01-01,30,5\n2026-01-02,-3,5\n2026-01-03,40,6\n")
