@@ -64,6 +64,24 @@ def test_step_rate_lowers_peak_forces():
     assert plus["peak_knee_flexion_deg"] < base["peak_knee_flexion_deg"]
 
 
+def test_knee_across_step_rates_against_heiderscheit_table_3():
+    # A check, not a build: Heiderscheit et al. 2011 (MSSE 43:296, Table 3), 45 runners at their own speed,
+    # step rate -10% / preferred / +10%: peak knee flexion 50.6 / 46.3 / 42.8 deg, peak knee extension moment
+    # 2.7 / 2.5 (SD 0.6) / 2.2 N·m/kg. The model at 3.0 m/s gives 47.2 / 43.9 / 41.1 deg and 2.76 / 2.40 / 2.12:
+    # the moment within a tenth of the measured mean at preferred and +10%, its rise at -10% larger (+15% vs +8%),
+    # the flexion about 2.5 deg less and its changes three quarters of the measured ones.
+    f = float(preferred_step_rate(3.0))
+    slow, pref, fast = (run_step(70.0, 1.75, 3.0, f * c) for c in (0.9, 1.0, 1.1))
+    moment = [r["peak_knee_moment_nm"] / 70.0 for r in (slow, pref, fast)]
+    assert moment[1] == pytest.approx(2.5, abs=0.6)  # within one SD of the measured mean
+    assert moment[2] / moment[1] - 1 == pytest.approx(2.2 / 2.5 - 1, abs=0.05)
+    assert 0 < moment[0] / moment[1] - 1 < 2 * (2.7 / 2.5 - 1)
+    flexion = [r["peak_knee_flexion_deg"] for r in (slow, pref, fast)]
+    assert flexion[1] == pytest.approx(46.3, abs=4.5)  # within one SD (4.5 deg)
+    for model, measured in ((flexion[0] - flexion[1], 50.6 - 46.3), (flexion[2] - flexion[1], 42.8 - 46.3)):
+        assert 0.5 < model / measured < 1.2
+
+
 def test_step_length_changes_pf_load_in_the_measured_direction():
     # Willson et al. 2014 (Clin Biomech 29:243), 3.7 m/s: PF stress per step +31% with steps at least 10% longer,
     # -22% with steps at least 10% shorter. At the same speed a 10% longer step is a rate 1/1.1 of preferred.
