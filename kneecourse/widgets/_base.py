@@ -16,11 +16,18 @@ asks for a table of frames over that control's range (the model run at every
 position, the other controls as they are) and draws the drag from it at display
 rate, telling the kernel the value a few times a second and on release. The
 explorer's state, readout and figure here stay the source of truth.
+
+One thing at a time: JupyterLab 4 with ipykernel 7 handles widget messages on a subshell thread, beside the
+cells running on the main thread, so a table asked for and a move can arrive at once. Every explorer draws on
+matplotlib artists (not safe to share between threads), so the work that sets or records them holds one lock
+(:data:`DRAWING`).
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
+import threading
 import time
 import types
 
@@ -90,6 +97,20 @@ ACCESSIBLE_NAMES_HTML = """<script>
   if (cells && !document.querySelector('main, [role="main"]')) { cells.setAttribute('role', 'main'); }
 }());
 </script>"""
+
+
+#: Held while an explorer computes, draws or records its figure: one explorer's work at a time, whichever thread
+#: (a cell on the main thread, a widget message on a subshell) asks for it.
+DRAWING = threading.RLock()
+
+
+def _one_at_a_time(method):
+    """Run ``method`` holding :data:`DRAWING`."""
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with DRAWING:
+            return method(self, *args, **kwargs)
+    return locked
 
 
 def slider(description, value, lo, hi, step, unit="", fmt=".0f", continuous=True):
@@ -213,6 +234,7 @@ class Explorer:
         """Widgets shown under the controls that are not model inputs (e.g. a Play button)."""
         return []
 
+    @_one_at_a_time
     def _on_change(self, change):
         if self._applying:
             return
@@ -223,6 +245,7 @@ class Explorer:
             return
         self.update()
 
+    @_one_at_a_time
     def update(self, push: bool = True, _from_browser: bool = False) -> None:
         """Run the model and redraw the figure in place.
 
@@ -247,6 +270,7 @@ class Explorer:
             self._show()
         self.last_update_s = time.perf_counter() - t0
 
+    @_one_at_a_time
     def _show(self) -> None:
         """Show the current state: as a frame in the browser when live, else blitted on the Agg canvas."""
         full = False
@@ -285,6 +309,7 @@ class Explorer:
     def _values_json(self) -> dict:
         return {k: c.value for k, c in self.controls.items()}
 
+    @_one_at_a_time
     def live(self):
         """The explorer drawn in the browser (:class:`~kneecourse.widgets.live.LiveFigure`), made on first use."""
         if self._live is None:
@@ -308,6 +333,7 @@ class Explorer:
     def _name(self) -> str:
         return (type(self).__doc__ or type(self).__name__).strip().splitlines()[0].rstrip(".")
 
+    @_one_at_a_time
     def _browser_set(self, values: dict, final: bool, tabled: bool) -> None:
         """The learner moved a control in the browser: take the values; draw a frame unless the browser
         drew this one from its table."""
@@ -342,6 +368,7 @@ class Explorer:
                 return frames[now[name]]
         return None, None
 
+    @_one_at_a_time
     def frame_table(self, name: str, stride: int = 1):
         """Frames of the explorer at every (``stride``-th) position of control ``name``, the other controls as
         they are.

@@ -1,5 +1,6 @@
 """Every notebook in a real JupyterLab: runs without errors, widgets render, controls redraw figures."""
 import json
+import re
 import statistics
 import time
 import urllib.request
@@ -210,8 +211,10 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     if "kc.read_runs(" in "".join(page.evaluate(CELL_SOURCE_JS, i) for i in range(cell_count(page))):
         import_a_folder_with_bad_files(page, lab_server, name)
     page.wait_for_timeout(1500)  # let the last frame arrive before the picture
-    if n:
+    if n:  # back to the first explorer: the notebook draws the cells it scrolls to, then the picture
         boxes.first.scroll_into_view_if_needed()
+        canvas_of(boxes.first).wait_for(state="visible")
+        page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=False)
     (ARTIFACTS / f"{Path(name).stem}.json").write_text(json.dumps(report))
     LATENCY_REPORTS.append(report)
@@ -381,6 +384,58 @@ def test_course_settings_reach_the_learner(page, lab_server):
     page.locator(".jp-LauncherCard").first.wait_for(state="visible", timeout=90_000)
     page.wait_for_timeout(1500)
     assert page.locator("text=Would you like to receive official Jupyter news").count() == 0
+
+
+#: every frame an explorer draws, with the readout beside it: (its texts, the readout) as the learner saw them
+DRAWN_PROBE_JS = """() => {
+  window.kneecourseDrawn = [];
+  new MutationObserver((changes) => changes.forEach((c) => {
+    const root = c.target.closest('.kc-live');
+    window.kneecourseDrawn.push([c.target.dataset.texts, root.querySelector('.kc-live-readout').innerText]);
+  })).observe(document.body, {attributes: true, attributeFilter: ['data-frames'], subtree: true});
+}"""
+
+
+def test_the_drawing_says_what_the_controls_say_after_a_walk(page, lab_server):
+    """Module 4 walked as the learner walk above walks it: the prediction, the standing Q-angle moved and pressed
+    back and forth, the self-checks, exercise cells run below, back to the explorer. Every frame drawn carries
+    the readout's working Q-angle, and at the end the drawing is of the controls' values, not marked out of
+    date. (JupyterLab 4 with ipykernel 7 handled a table asked for on one thread and another on a second at once
+    over one figure: the row of 19° came out labelled "working Q = 14°", drawn with no warning.)"""
+    name = "04_patellar_tracking.ipynb"
+    page.add_init_script(f"window.addEventListener('load', {DRAWN_PROBE_JS})")
+    open_and_run(page, lab_server, name)
+    reveal = page.locator(".kneecourse-reveal")
+    ask = page.locator(".kneecourse-prediction")
+    ask.scroll_into_view_if_needed()
+    ask.locator("input[type=text]").fill("2,5")
+    ask.get_by_role("button", name="Commit my prediction").click()
+    page.wait_for_function("e => e.innerText.toLowerCase().includes('move the explorer')",
+                           arg=reveal.element_handle(), timeout=10_000)
+    box = explorers(page).first
+    box.scroll_into_view_if_needed()
+    canvas = canvas_of(box)
+    canvas.wait_for(state="visible")
+    img0 = canvas.evaluate("c => c.toDataURL()")
+    move_slider(page, box)
+    wait_for_change(page, lambda: canvas.evaluate("c => c.toDataURL()"), img0)
+    repaint_latency_ms(page, box)
+    answer_a_choice_wrong_then_right(page, name)
+    submit_the_stub_then_hint_solution_and_answer(page, name)
+    box.scroll_into_view_if_needed()
+    canvas.wait_for(state="visible")
+    page.wait_for_timeout(1000)
+    pairs = []
+    for texts, readout in page.evaluate("() => window.kneecourseDrawn"):
+        drawn = re.search(r"working Q = (\d+)°", texts or "")
+        said = re.search(r"Working Q-angle (\d+)°", readout or "")
+        if drawn and said:
+            pairs.append((drawn.group(1), said.group(1)))
+    assert len(pairs) >= 10, f"too few frames seen: {pairs}"
+    wrong = [p for p in pairs if p[0] != p[1]]
+    assert not wrong, f"frames drawn with another state's label (drawn, readout): {wrong} of {len(pairs)}"
+    assert pairs[-1][1] != "14", "the walk did not move the standing Q-angle"
+    assert "kc-live-stale" not in box.locator(".kc-live").first.get_attribute("class")
 
 
 def test_a_drawing_waiting_for_the_kernel_says_so(page, lab_server):

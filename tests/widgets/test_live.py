@@ -175,3 +175,54 @@ def test_a_control_with_few_positions_gets_its_whole_table_at_once():
     replies = list(e.frame_table_messages("weight_bearing"))
     assert [r[0]["stride"] for r in replies] == [1]
     assert list(e.frame_table_messages("not_a_control")) == []
+
+
+def _table_words(content):
+    texts = content["header"]["texts"]
+    return [[texts[i][-1] for i in f["texts"]] for f in content["header"]["frames"]]
+
+
+def test_messages_handled_at_once_on_two_threads_do_not_mix_their_drawings():
+    """JupyterLab 4 with ipykernel 7 hands widget messages to a subshell: a table asked for on one thread and
+    moves handled on another ran at the same time over the same figure, and a table row came out with another
+    state's labels (module 4: "working Q = 14°" in the row of 19°, drawn at 19° with no warning). Each message
+    now has the explorer to itself: every row of every table is what a table made alone gives."""
+    import threading
+
+    e = TrackingExplorer()
+    live = e.live()
+    alone = _table_words(e.frame_table_message("static_q_deg")[0])
+    sent, errors = [], []
+    live.send = lambda content, buffers=None: sent.append(content)
+    start = threading.Barrier(2)
+
+    def tables():
+        start.wait()
+        for _ in range(6):
+            live._handle(live, {"kind": "want", "control": "static_q_deg"}, [])
+            e._frames.clear()
+
+    def moves():
+        start.wait()
+        try:
+            for k in range(300):
+                live._handle(live, {"kind": "set", "values": {**live.values, "knee_flexion_deg": 20.0 + k % 40},
+                                    "final": k % 7 == 0, "tabled": False}, [])
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=tables), threading.Thread(target=moves)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    got = [c for c in sent if c.get("kind") == "table"]
+    assert len(got) == 6
+    for c in got:
+        flexion = c["basis"]["knee_flexion_deg"]
+        e2 = TrackingExplorer()
+        e2.set(knee_flexion_deg=flexion)
+        assert _table_words(c) == _table_words(e2.frame_table_message("static_q_deg")[0]), (
+            f"a table made beside moves differs from one made alone at knee flexion {flexion}")
+    assert alone[14][0] == "working Q = 14°" and alone[19][0] == "working Q = 19°"

@@ -385,6 +385,8 @@ function render({ model, el }) {
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
     const bg = backgrounds.get(f.layout);
     paintFrame(ctx, table, i, bg instanceof ImageBitmap ? bg : null, W, H);
+    // the words the drawing shows (its labels and values) as drawn: what a check of the drawing reads
+    canvas.dataset.texts = f.texts.map((id) => table.texts[id][4]).join(" · ");
     if (f.readout !== undefined) readout.innerHTML = f.readout;
     canvas.dataset.frames = String(Number(canvas.dataset.frames || 0) + 1);
     if (!(bg instanceof ImageBitmap) && bg && bg.then) bg.then(() => { if (shown && shown[0] === table) paint(table, shown[1], shownFor); });
