@@ -362,8 +362,9 @@ def test_planner_in_training_load(page, lab_server):
     planner = explorers(page).nth(1)
     readout = readout_of(planner)
     planner.scroll_into_view_if_needed()
+    # the notebook draws the cells it scrolls to: the readout is there once it is drawn
+    page.wait_for_function("e => e.innerText.includes('weeks')", arg=readout.element_handle(), timeout=10_000)
     before = readout.inner_text()
-    assert "weeks" in before
     handle = planner.locator(".kc-live-control", has_text="maximum weekly increase").locator("input")
     handle.focus()
     for _ in range(5):
