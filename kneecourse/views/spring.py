@@ -49,13 +49,19 @@ class ForceCurveView:
         ax.axhline(1.0, color=COLORS["com"], lw=1, ls="--")
         ax.text(0.99, 1.0, "body weight", transform=ax.get_yaxis_transform(), ha="right", va="bottom",
                 fontsize="small")
+        # what the runner would choose at this speed
+        self.note = ax.text(0.98, 0.97, "", transform=ax.transAxes, ha="right", va="top", fontsize="small")
         ax.set_xlim(0, 400)
-        ax.set_ylim(0, 4.0)
+        ax.set_ylim(0, 5.0)  # room above the highest peaks (about 3.2 BW) for the notes
         ax.set_xlabel("time in stance (ms)")
         ax.set_ylabel("vertical force (BW)")
 
     def dynamic(self):
-        return [self.full, self.so_far, self.now]
+        return [self.full, self.so_far, self.now, self.note]
+
+    def set_note(self, text):
+        """A note in the plot's top right corner, above the highest peaks."""
+        self.note.set_text(text)
 
     def set_curve(self, t_ms, f_bw):
         self.t, self.f = t_ms, f_bw

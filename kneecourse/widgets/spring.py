@@ -48,6 +48,8 @@ class SpringMassExplorer(Explorer):
         tr = s["traj"]
         self.stance.set_path(tr["x_m"], tr["y_m"])
         self.force.set_curve(1000 * tr["t_s"], tr["grf_y_bw"])
+        self.force.set_note(f"own step rate at {s['speed']:.1f} m/s:\nabout {s['preferred']:.0f} steps/min "
+                            f"({100 * (s['rate'] / s['preferred'] - 1):+.0f}%)")
         self._draw_frame(s)
 
     def _draw_frame(self, s, frame=None):
@@ -58,17 +60,16 @@ class SpringMassExplorer(Explorer):
 
     def _describe(self, s):
         r = s["step"]
-        change = s["rate"] / s["preferred"] - 1
-        text = (f"contact <b>{1000 * r['contact_time_s']:.0f} ms</b>, flight {1000 * r['flight_time_s']:.0f} ms · "
+        return (f"contact <b>{1000 * r['contact_time_s']:.0f} ms</b>, flight {1000 * r['flight_time_s']:.0f} ms · "
                 f"leg stiffness {r['leg_stiffness_n_per_m'] / 1000:.1f} kN/m · touchdown angle "
                 f"{r['touchdown_angle_deg']:.1f}° · peak force <b>{r['peak_vgrf_bw']:.2f} BW</b> · "
                 f"centre of mass drops {100 * r['com_drop_m']:.1f} cm · peak knee flexion "
-                f"<b>{r['peak_knee_flexion_deg']:.0f}°</b> · PF force <b>{r['peak_pf_force_bw']:.1f} BW</b> · "
-                f"heel lands {100 * r['overstride_m']:.0f} cm ahead of the centre of mass · "
-                f"a runner's own rate at {s['speed']:.1f} m/s is about {s['preferred']:.0f} steps/min "
-                f"(this is {100 * change:+.0f}%)")
-        if s["speed"] > KNEE_CHECKED_TOP_SPEED_M_S + 1e-9:
-            text += (f"<br>⚠ faster than {KNEE_CHECKED_TOP_SPEED_M_S:g} m/s the knee figures are an extrapolation: "
-                     "the knee's share and the posture come from runners at 3.4–3.7 m/s, so read the PF force "
-                     "as a trend, not a value")
-        return text
+                f"<b>{r['peak_knee_flexion_deg']:.0f}°</b> · PF force <b>{r['peak_pf_force_bw']:.1f} BW</b>"
+                f"{self._trend_only(s)} · heel lands {100 * r['overstride_m']:.0f} cm ahead of the centre of mass")
+
+    @staticmethod
+    def _trend_only(s):
+        """Faster than the knee part's data: the knee figures are a trend (said beside the PF force)."""
+        if s["speed"] <= KNEE_CHECKED_TOP_SPEED_M_S + 1e-9:
+            return ""
+        return f" (<i>above {KNEE_CHECKED_TOP_SPEED_M_S:g} m/s an extrapolation: a trend, not a value</i>)"

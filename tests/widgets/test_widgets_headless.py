@@ -10,6 +10,7 @@ import pytest
 import kneecourse.widgets as widgets
 from kneecourse.course.links import binder_link, nbgitpuller_link
 from kneecourse.views.display import plain_text
+from kneecourse.views.scene import record_frame
 from kneecourse.widgets import (
     ACWRExplorer,
     FootAngleExplorer,
@@ -112,14 +113,14 @@ def test_spring_frame_does_not_recompute():
 
 def test_spring_explorer_says_the_preferred_rate_and_when_the_knee_is_extrapolated():
     # the stiffness follows the step rate relative to the rate a runner chooses at the speed (models.spring_mass):
-    # the readout names that rate, and faster than the knee part's data it says the PF force is a trend
+    # the drawing names that rate, and faster than the knee part's data the readout says the PF force is a trend
     e = SpringMassExplorer()
-    text = plain_text(e.readout.value)
-    assert "about 170 steps/min" in text and "(this is +0%)" in text and "extrapolation" not in text
+    words = lambda: " ".join(t[4] for t in record_frame(e.fig, e._dynamic_artists()).texts)  # noqa: E731
+    assert "about 170 steps/min (+0%)" in words() and "extrapolation" not in plain_text(e.readout.value)
     e.set(speed_m_s=5.0)
+    assert "about 188 steps/min (-10%)" in words()
     text = plain_text(e.readout.value)
-    assert "about 188 steps/min" in text and "(this is -10%)" in text
-    assert "extrapolation" in text and "trend" in text
+    assert "PF force" in text and "extrapolation: a trend, not a value" in text and "⚠" not in text
 
 
 def test_acwr_explorer_own_log():
