@@ -155,6 +155,16 @@ def wait_for_change(page, locator_fn, before, timeout_s=10):
     return locator_fn()
 
 
+def commit_a_prediction(page, reveal):
+    """Type 2.5 into the page's prediction and commit it; the reveal then asks for the explorer to be moved."""
+    ask = page.locator(".kneecourse-prediction")
+    ask.scroll_into_view_if_needed()
+    ask.locator("input[type=text]").fill("2,5")
+    ask.get_by_role("button", name="Commit my prediction").click()
+    page.wait_for_function("e => e.innerText.toLowerCase().includes('move the explorer')",
+                           arg=reveal.element_handle(), timeout=10_000)
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_reacts(page, lab_server, name):
     open_and_run(page, lab_server, name)
@@ -167,12 +177,7 @@ def test_notebook_runs_and_reacts(page, lab_server, name):
     if predicting:  # predict, then check: shut after Run All, still shut after the prediction alone
         button = reveal.get_by_role("button", name="Reveal the model's answer")
         assert button.is_disabled(), f"{name}: the model's answer was open before any prediction"
-        ask = page.locator(".kneecourse-prediction")
-        ask.scroll_into_view_if_needed()
-        ask.locator("input[type=text]").fill("2,5")
-        ask.get_by_role("button", name="Commit my prediction").click()
-        page.wait_for_function("e => e.innerText.toLowerCase().includes('move the explorer')",
-                               arg=reveal.element_handle(), timeout=10_000)
+        commit_a_prediction(page, reveal)
         assert button.is_disabled(), f"{name}: the answer opened before the explorer was moved"
     boxes = explorers(page)
     n = boxes.count()
@@ -406,13 +411,7 @@ def test_the_drawing_says_what_the_controls_say_after_a_walk(page, lab_server):
     name = "04_patellar_tracking.ipynb"
     page.add_init_script(f"window.addEventListener('load', {DRAWN_PROBE_JS})")
     open_and_run(page, lab_server, name)
-    reveal = page.locator(".kneecourse-reveal")
-    ask = page.locator(".kneecourse-prediction")
-    ask.scroll_into_view_if_needed()
-    ask.locator("input[type=text]").fill("2,5")
-    ask.get_by_role("button", name="Commit my prediction").click()
-    page.wait_for_function("e => e.innerText.toLowerCase().includes('move the explorer')",
-                           arg=reveal.element_handle(), timeout=10_000)
+    commit_a_prediction(page, page.locator(".kneecourse-reveal"))
     box = explorers(page).first
     box.scroll_into_view_if_needed()
     canvas = canvas_of(box)
