@@ -374,8 +374,9 @@ def spring_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0,
         the module notes), ``foot_point_ahead_m`` (the spring leg's foot point
         ahead of the centre of mass at touchdown), ``com_drop_m``,
         ``leg_compression_m``, ``step_length_m``, ``leg_length_m``,
-        ``touchdown_velocity_m_s``, ``mid_stance`` (height m, forward velocity
-        m/s), ``solved_by`` (``"newton"`` or ``"table"``) and, with
+        ``preferred_step_rate_spm`` (the rate a runner chooses at this speed, which the assumed stiffness is
+        taken relative to: :func:`preferred_step_rate`), ``touchdown_velocity_m_s``, ``mid_stance`` (height m,
+        forward velocity m/s), ``solved_by`` (``"newton"`` or ``"table"``) and, with
         ``n_points``, ``trajectory``: ``t_s`` (from touchdown), ``x_m``,
         ``y_m`` (centre of mass from the foot), ``vx_m_s``, ``vy_m_s``,
         ``grf_x_n``, ``grf_y_n`` and ``grf_y_bw`` (the vertical force in body weights).
@@ -444,6 +445,7 @@ def spring_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0,
         "leg_compression_m": L0 - y_mid,
         "step_length_m": v * 60.0 / f,
         "leg_length_m": L0,
+        "preferred_step_rate_spm": float(preferred_step_rate(v)),
         "touchdown_velocity_m_s": (vx_to, -vy_to),
         "mid_stance": (y_mid, gait["v_mid"] * vs),
         "solved_by": solved_by,

@@ -4,7 +4,6 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..models.running_step import KNEE_CHECKED_TOP_SPEED_M_S, run_step
-from ..models.spring_mass import preferred_step_rate
 from ..views.spring import ForceCurveView, StanceView
 from ._base import Explorer, slider
 
@@ -41,15 +40,15 @@ class SpringMassExplorer(Explorer):
         # the precomputed periodic gaits (checked by integrating the stance) keep a slider step under 1 ms
         step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, stiffness_scale=stiffness_scale, solver="table",
                         n_points=N_FRAMES)
-        return {"step": step, "traj": step["trajectory"], "speed": speed_m_s, "rate": step_rate_spm,
-                "preferred": float(preferred_step_rate(speed_m_s))}
+        return {"step": step, "traj": step["trajectory"], "speed": speed_m_s, "rate": step_rate_spm}
 
     def _draw(self, s):
         tr = s["traj"]
         self.stance.set_path(tr["x_m"], tr["y_m"])
         self.force.set_curve(1000 * tr["t_s"], tr["grf_y_bw"])
-        self.force.set_note(f"own step rate at {s['speed']:.1f} m/s:\nabout {s['preferred']:.0f} steps/min "
-                            f"({100 * (s['rate'] / s['preferred'] - 1):+.0f}%)")
+        own = s["step"]["preferred_step_rate_spm"]
+        self.force.set_note(f"own step rate at {s['speed']:.1f} m/s:\nabout {own:.0f} steps/min "
+                            f"({100 * (s['rate'] / own - 1):+.0f}%)")
         self._draw_frame(s)
 
     def _draw_frame(self, s, frame=None):
