@@ -21,7 +21,8 @@ def catalogue() -> dict:
     An entry holds ``kind``, ``prompt``, ``unit``, and ``options`` with the ``correct`` index (choices) or the
     ``model`` value (predictions and numeric questions).
     """
-    from ..selfcheck.bank import NOTEBOOKS, predictions, quiz
+    from ..course.modules import NOTEBOOKS
+    from ..selfcheck.bank import predictions, quiz
     from ..selfcheck.questions import MultipleChoice, Numeric
 
     out = {}

@@ -387,7 +387,7 @@ class CodeExercise:
             raise ValueError(f"code exercise {qid!r} needs hints and a worked solution")
         self.store = None
         self._hints_shown = 0
-        #: how the notebook reaches this exercise (``quiz[4]``), for the calls the feedback suggests
+        #: how the notebook reaches this exercise (``quiz["rotation_between"]``), for the calls the feedback suggests
         self.handle = ""
 
     def _call(self, method: str) -> str:

@@ -1,7 +1,8 @@
 """The learner's progress: answered self-checks and predictions per notebook."""
 from __future__ import annotations
 
-from .bank import NOTEBOOKS, predictions, quiz
+from ..course.modules import NOTEBOOKS
+from .bank import predictions, quiz
 from .store import ProgressStore
 
 __all__ = ["progress_report"]

@@ -265,20 +265,20 @@ def submit_the_stub_then_hint_solution_and_answer(page, name):
     from kneecourse.selfcheck.bank import quiz
     from kneecourse.selfcheck.questions import CodeExercise
 
-    exercises = [(k, q) for k, q in enumerate(quiz(Path(name).stem)) if isinstance(q, CodeExercise)]
+    exercises = [(f'quiz["{q.id}"]', q) for q in quiz(Path(name).stem) if isinstance(q, CodeExercise)]
     if not exercises:
         return
     k, ex = exercises[0]
-    submit = f"quiz[{k}].submit({ex.solution_fn.__name__})"
+    submit = f"{k}.submit({ex.solution_fn.__name__})"
     cell = page.evaluate(CELL_INDEX_JS, submit)
     assert cell >= 0, f"{name}: no cell runs {submit}"
     shown = page.evaluate(CELL_OUTPUT_JS, cell)
     assert ex.NOT_DONE in shown and "✗" not in shown, f"{name}: the stub answered {shown!r}"
-    assert f"quiz[{k}].hint()" in shown, f"{name}: the stub's answer does not say how to ask for a hint: {shown!r}"
-    hint = run_new_cell_below(page, cell, f"quiz[{k}].hint()")
+    assert f"{k}.hint()" in shown, f"{name}: the stub's answer does not say how to ask for a hint: {shown!r}"
+    hint = run_new_cell_below(page, cell, f"{k}.hint()")
     assert f"Hint 2 of {len(ex.hints)}" in hint and "✗" not in hint and "Not yet" not in hint, (
         f"{name}: the second hint reads {hint!r}")
-    solution = run_new_cell_below(page, cell + 1, f"quiz[{k}].solution()")
+    solution = run_new_cell_below(page, cell + 1, f"{k}.solution()")
     assert "Worked solution" in solution and f"def {ex.solution_fn.__name__}(" in solution, (
         f"{name}: the worked solution shows {solution!r}")
     answered = run_cell(page, cell, ex.solution_source() + "\n\n" + submit)

@@ -45,16 +45,13 @@ def test_launch_bar_has_binder_the_hub_and_the_matching_app(monkeypatch):
 
 
 def test_each_module_page_finds_its_apps_from_the_explorers_it_builds():
-    import nbformat
-
-    from kneecourse.cli.site import _explorers_used
     from kneecourse.course.explorers import apps_showing
-    from kneecourse.course.files import notebooks_folder
+    from kneecourse.course.modules import MODULES
 
     found = set()
-    for path in sorted(notebooks_folder().glob("[0-9]*.ipynb")):
-        for name in _explorers_used(nbformat.read(path, as_version=4)):
-            found |= set(apps_showing(name))
+    for row in MODULES:
+        for app in row.explorers:
+            found |= set(apps_showing(APPS[app].cls))
     assert found == {a.notebook for a in APPS.values()}, "every app page is linked from a module page"
     assert apps_showing("PatellofemoralExplorer") == ["app_patellofemoral.ipynb"]
     assert apps_showing("NoSuchExplorer") == []

@@ -24,7 +24,7 @@ def text(path, kind=None):
 
 def test_all_notebooks_present():
     names = [p.stem for p in NBS]
-    from kneecourse.selfcheck.bank import NOTEBOOKS as REGISTERED
+    from kneecourse.course.modules import NOTEBOOKS as REGISTERED
 
     assert names == list(REGISTERED)
 

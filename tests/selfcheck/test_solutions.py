@@ -1,26 +1,25 @@
 """Worked solutions: each passes its checker and is used; the notebooks ship stubs, never the answer
-(selfcheck.solutions)."""
+(the solutions sit beside their questions in selfcheck/bank/)."""
 import inspect
 import json
 import re
 
 import pytest
 
-from kneecourse.selfcheck import solutions as exercise_solutions
-from kneecourse.selfcheck.bank import NOTEBOOKS, quiz
+from kneecourse.selfcheck.bank import NOTEBOOKS, bank_module, quiz
 from kneecourse.selfcheck.questions import CodeExercise
 
 from ..conftest import NOTEBOOKS as NOTEBOOK_DIR
 from ..conftest import code_cells
 
-EXERCISES = [(nb, k, q) for nb in NOTEBOOKS for k, q in enumerate(quiz(nb)) if isinstance(q, CodeExercise)]
+EXERCISES = [(nb, f'quiz["{q.id}"]', q) for nb in NOTEBOOKS for q in quiz(nb) if isinstance(q, CodeExercise)]
 IDS = [f"{nb[:2]}-{q.id}" for nb, _, q in EXERCISES]
 
 
 @pytest.mark.parametrize("nb,k,ex", EXERCISES, ids=IDS)
 def test_worked_solution_passes_its_checker(nb, k, ex):
     r = ex.check(ex.solution_fn)
-    assert r.correct, f"{nb} quiz[{k}] {ex.id}: {r}"
+    assert r.correct, f"{nb} {k}: {r}"
     # and a wrong answer does not
     assert not ex.check(lambda *args: 12345.678).correct
 
@@ -28,8 +27,8 @@ def test_worked_solution_passes_its_checker(nb, k, ex):
 @pytest.mark.parametrize("nb,k,ex", EXERCISES, ids=IDS)
 def test_notebook_ships_a_stub_that_answers_not_done_yet(nb, k, ex):
     name = ex.solution_fn.__name__
-    cells = [c for c in code_cells(nb) if f"quiz[{k}].submit({name})" in c]
-    assert len(cells) == 1, f"{nb}: no cell submits {name} to quiz[{k}]"
+    cells = [c for c in code_cells(nb) if f"{k}.submit({name})" in c]
+    assert len(cells) == 1, f"{nb}: no cell submits {name} to {k}"
     cell = cells[0]
     body = re.search(rf"def {name}\((.*?)\):\n(.*?)\n\n", cell, re.S)
     assert body, f"{nb}: {name} is not defined in its cell"
@@ -66,8 +65,10 @@ def test_no_exercise_cell_holds_its_answer():
 
 def test_every_worked_solution_is_used():
     used = {q.solution_fn.__name__ for _, _, q in EXERCISES}
-    defined = {n for n, f in inspect.getmembers(exercise_solutions, inspect.isfunction)
-               if f.__module__ == exercise_solutions.__name__}
+    banks = {bank_module(nb) for nb in NOTEBOOKS}
+    defined = {n for bank in banks for n, f in inspect.getmembers(bank, inspect.isfunction)
+               if f.__module__ == bank.__name__ and not n.startswith("_")
+               and n not in ("questions", "prediction", "capstone_cases")}
     assert defined == used, f"solutions without an exercise: {defined - used}; exercises without: {used - defined}"
 
 
@@ -81,7 +82,7 @@ def test_the_shown_solution_runs_where_the_learner_pastes_it(nb, k, ex):
     exec(imports, scope)
     exec(ex.solution_source(), scope)
     r = ex.check(scope[ex.solution_fn.__name__])
-    assert r.correct, f"{nb} quiz[{k}]: the pasted solution answers {r}"
+    assert r.correct, f"{nb} {k}: the pasted solution answers {r}"
 
 
 def test_no_hint_points_to_a_module_the_notebooks_do_not_import():

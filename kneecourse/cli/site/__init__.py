@@ -35,9 +35,10 @@ import threading
 import time
 from pathlib import Path
 
-from ...course.explorers import EXPLORERS, apps_showing
+from ...course.explorers import APPS, EXPLORERS, apps_showing
 from ...course.files import START_PAGE, notebooks_folder
 from ...course.links import HUB_URL_VARIABLE, launch_links
+from ...course.modules import module
 
 __all__ = ["build_site", "stage", "SITE_FILES"]
 
@@ -54,12 +55,6 @@ def _cite(markdown: str, keys) -> str:
             return m.group(0)
         return "{cite:p}`" + ",".join(found) + "`"
     return _CITATION.sub(one, markdown)
-
-
-def _explorers_used(notebook) -> list:
-    """Names of the course explorers a notebook builds."""
-    code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
-    return [e.cls for e in EXPLORERS if f"{e.cls}(" in code]
 
 
 def _app_name(app_file: str) -> str:
@@ -85,13 +80,6 @@ def _copy_mathjax(target: Path) -> None:
         return
     shutil.copytree(source, target, ignore=lambda folder, names: [
         n for n in names if Path(folder).name == "localization" and n != "en"])
-
-
-def _title_and_time(notebook) -> tuple:
-    """The notebook's title (its first heading) and its stated time ("about 45 minutes"), for the course map."""
-    first = next(c.source for c in notebook.cells if c.cell_type == "markdown")
-    found = re.search(r"\*\*Time:\*\*\s*([^\n·]+)", first)
-    return first.splitlines()[0].lstrip("# ").strip(), (found.group(1).strip() if found else "")
 
 
 def stage(source, notebooks=None, only=None, hub=None) -> list:
@@ -136,8 +124,10 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     pages, titles, originals, used = [], {}, {}, {}
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        originals[path.stem], used[path.stem] = copy.deepcopy(nb), _explorers_used(nb)  # the handouts' source
-        titles[path.stem] = _title_and_time(nb)
+        row = module(path.stem)
+        # the handouts' source, and the explorers the course map says the page shows
+        originals[path.stem], used[path.stem] = copy.deepcopy(nb), [APPS[app].cls for app in row.explorers]
+        titles[path.stem] = (row.title, f"about {row.minutes} minutes")
         apps = sorted({app for name in used[path.stem] for app in apps_showing(name)})
         cells = []
         for cell in nb.cells:
