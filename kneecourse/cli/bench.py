@@ -26,10 +26,7 @@ import sys
 import tempfile
 import time
 
-from ..course.explorers import EXPLORERS as _REGISTRY
-
-#: explorer class name -> (control, low, high), from the one list of explorers
-EXPLORERS = {e.cls: (e.control, e.low, e.high) for e in _REGISTRY}
+from ..course.explorers import BY_CLASS
 
 TARGETS = {"model_ms": 1.0, "ours_ms": 30.0, "speedup": 2.0, "course_s": 90.0, "rss_mb": 250.0, "import_s": 0.3,
            "watch_year_s": 5.0}
@@ -57,7 +54,8 @@ def bench_explorer(name, steps=200, naive_steps=30):
 
     from .. import widgets
 
-    control, lo, hi = EXPLORERS[name]
+    entry = BY_CLASS[name]
+    control, lo, hi = entry.control, entry.low, entry.high
     e = getattr(widgets, name)()
     e.fig.canvas.draw()
     vals = _values(lo, hi, steps)
@@ -160,7 +158,7 @@ def bench_watch_import(days=365):
 def run(quick=False, explorers=None, import_time=True):
     steps = 24 if quick else 200
     result = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "targets": TARGETS}
-    result["explorers"] = [bench_explorer(n, steps, 4 if quick else 30) for n in (explorers or EXPLORERS)]
+    result["explorers"] = [bench_explorer(n, steps, 4 if quick else 30) for n in (explorers or BY_CLASS)]
     if import_time:
         result["import_s"] = bench_import(2 if quick else 5)
     result["watch_import"] = bench_watch_import()
@@ -197,7 +195,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kneecourse bench", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--quick", action="store_true", help="fewer steps and no notebook run")
-    parser.add_argument("--explorer", action="append", choices=list(EXPLORERS), metavar="NAME",
+    parser.add_argument("--explorer", action="append", choices=list(BY_CLASS), metavar="NAME",
                         help="time only this explorer (repeatable; quick mode: 24 steps, no notebook run)")
     parser.add_argument("--no-import", action="store_true", help="skip the import-time measurement")
     parser.add_argument("--browser", action="store_true",

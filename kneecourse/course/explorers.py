@@ -14,11 +14,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Explorer", "EXPLORERS", "APPS", "OTHER_WIDGETS", "app_notebook", "apps_showing", "widget_module"]
+__all__ = ["ExplorerEntry", "EXPLORERS", "APPS", "BY_CLASS", "OTHER_WIDGETS", "app_notebook", "apps_showing",
+           "widget_module"]
 
 
-class Explorer(NamedTuple):
-    """One explorer: where its class lives, its app page and the control the benchmark sweeps."""
+class ExplorerEntry(NamedTuple):
+    """One explorer's line in the list: where its class lives, its app page and the control the benchmark sweeps.
+
+    (The class itself is a :class:`kneecourse.widgets._base.Explorer`.)
+    """
 
     app: str
     #: class name in :mod:`kneecourse.widgets`
@@ -39,32 +43,35 @@ class Explorer(NamedTuple):
 
 
 EXPLORERS = (
-    Explorer("leg", "LegExplorer", "leg", "Module 1: the 3D leg and the screw-home coupling",
+    ExplorerEntry("leg", "LegExplorer", "leg", "Module 1: the 3D leg and the screw-home coupling",
              "knee_flexion_deg", 0.0, 140.0),
-    Explorer("foot-angle", "FootAngleExplorer", "leg", "Module 1: rotation a planted foot asks of the knee",
+    ExplorerEntry("foot-angle", "FootAngleExplorer", "leg", "Module 1: rotation a planted foot asks of the knee",
              "foot_progression_deg", -20.0, 30.0),
-    Explorer("lever", "LeverExplorer", "body", "Module 2: a force on a lever", "angle_deg", -180.0, 180.0),
-    Explorer("squat", "SquatExplorer", "body",
+    ExplorerEntry("lever", "LeverExplorer", "body", "Module 2: a force on a lever", "angle_deg", -180.0, 180.0),
+    ExplorerEntry("squat", "SquatExplorer", "body",
              "Module 2: squat, step-up, stair and running postures with joint moments",
              "knee_flexion_deg", 30.0, 120.0),
-    Explorer("patellofemoral", "PatellofemoralExplorer", "patella",
+    ExplorerEntry("patellofemoral", "PatellofemoralExplorer", "patella",
              "Module 3: PF force, contact area and stress vs knee angle", "knee_flexion_deg", 0.0, 120.0),
-    Explorer("tracking", "TrackingExplorer", "patella", "Module 4: Q-angle, VMO and dynamic valgus",
+    ExplorerEntry("tracking", "TrackingExplorer", "patella", "Module 4: Q-angle, VMO and dynamic valgus",
              "hip_adduction_deg", -10.0, 20.0),
-    Explorer("pelvis", "PelvisExplorer", "pelvis", "Module 5: pelvic tilt and the centre of mass",
+    ExplorerEntry("pelvis", "PelvisExplorer", "pelvis", "Module 5: pelvic tilt and the centre of mass",
              "pelvic_tilt_deg", -15.0, 30.0),
-    Explorer("foot-strike", "FootStrikeExplorer", "pelvis", "Module 5: where the foot lands",
+    ExplorerEntry("foot-strike", "FootStrikeExplorer", "pelvis", "Module 5: where the foot lands",
              "thigh_angle_deg", 0.0, 45.0),
-    Explorer("spring", "SpringMassExplorer", "spring", "Module 6: the spring-mass runner",
+    ExplorerEntry("spring", "SpringMassExplorer", "spring", "Module 6: the spring-mass runner",
              "step_rate_spm", 150.0, 200.0),
-    Explorer("load", "ACWRExplorer", "training_load", "Module 7: training load and the ACWR",
+    ExplorerEntry("load", "ACWRExplorer", "training_load", "Module 7: training load and the ACWR",
              "spike_scale", 0.5, 2.5),
-    Explorer("planner", "PlannerExplorer", "training_load", "Module 7: the progression planner",
+    ExplorerEntry("planner", "PlannerExplorer", "training_load", "Module 7: the progression planner",
              "max_increase", 0.05, 0.30),
 )
 
 #: app name -> explorer
 APPS = {e.app: e for e in EXPLORERS}
+
+#: class name -> explorer
+BY_CLASS = {e.cls: e for e in EXPLORERS}
 
 #: widgets that are not explorers (no app page): class name -> module of :mod:`kneecourse.widgets`
 OTHER_WIDGETS = {"ProgramApp": "program"}
@@ -85,7 +92,7 @@ def apps_showing(explorer: str) -> list:
     return [e.notebook for e in EXPLORERS if e.cls == explorer]
 
 
-def app_notebook(explorer: Explorer) -> dict:
+def app_notebook(explorer: ExplorerEntry) -> dict:
     """The app notebook of one explorer, as nbformat 4 JSON (cell ids fixed, so it is written the same every time)."""
     code = (f"%matplotlib widget\nimport kneecourse as kc\nfrom kneecourse.widgets import {explorer.cls}\n\n"
             f"kc.style(projector=True)\n{explorer.cls}()")

@@ -11,7 +11,7 @@ import pytest
 from matplotlib.path import Path as MplPath
 
 import kneecourse.widgets as widgets
-from kneecourse.cli.bench import EXPLORERS
+from kneecourse.course.explorers import BY_CLASS
 
 st = importlib.import_module("kneecourse.views.style")  # the module (views exports a function of that name)
 
@@ -107,7 +107,7 @@ def _states(explorer):
     explorer.set(**defaults)
 
 
-@pytest.mark.parametrize("name", list(EXPLORERS))
+@pytest.mark.parametrize("name", list(BY_CLASS))
 def test_projector_figure_fits_the_app_figure_box(projector, name):
     e = getattr(widgets, name)()
     w, h = e.fig.get_size_inches() * e.fig.dpi
@@ -117,7 +117,7 @@ def test_projector_figure_fits_the_app_figure_box(projector, name):
     assert max(w / box_w, h / box_h) > 0.97, f"{name}: the figure does not use its box"
 
 
-@pytest.mark.parametrize("name", list(EXPLORERS))
+@pytest.mark.parametrize("name", list(BY_CLASS))
 def test_every_figure_text_is_projector_size(projector, name):
     """On a projector the drawing's smallest text (ticks, legends, notes) is as large as the controls' text; the
     browser test checks it stays so as shown on a 1280×720 and a 1024×768 screen."""
@@ -127,7 +127,7 @@ def test_every_figure_text_is_projector_size(projector, name):
 
 
 @pytest.mark.parametrize("projector_on", [False, True], ids=["notebook", "projector"])
-@pytest.mark.parametrize("name", list(EXPLORERS))
+@pytest.mark.parametrize("name", list(BY_CLASS))
 def test_no_legend_covers_a_drawing_and_nothing_is_cut_off(name, projector_on):
     st.style(projector=projector_on)
     try:
