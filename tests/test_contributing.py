@@ -44,9 +44,9 @@ def test_refreshing_reference_outputs_reproduces_the_committed_notebook(tmp_path
     assert nb.read_text(encoding="utf-8") == (NOTEBOOKS / nb.name).read_text(encoding="utf-8")
 
 
-def test_pre_commit_runs_ruff_and_nbstripout():
+def test_pre_commit_runs_ruff_and_the_course_notebook_strip():
     config = (ROOT / ".pre-commit-config.yaml").read_text()
-    for hook in ("id: ruff", "id: nbstripout", "tests/tools/strip_notebooks.py", "id: app-notebooks"):
+    for hook in ("id: ruff", "id: strip-notebooks", "tests/tools/strip_notebooks.py", "id: app-notebooks"):
         assert hook in config, hook
     out = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(ROOT / ".pre-commit-config.yaml")],
                          capture_output=True, text=True)
@@ -128,3 +128,16 @@ def test_contributing_states_the_layer_rule_the_tests_hold():
     for phrase in ("one model call", "python -m kneecourse app-notebooks", "refresh_reference_outputs.py",
                    "pre-commit install", "-m \"not browser and not slow and not perf\""):
         assert phrase in text, phrase
+
+
+def test_a_ci_workflow_runs_the_ci_script_a_fresh_machine_runs():
+    """Contributors to a public repository expect a workflow file; it runs .ci/run, which runs the README's
+    test command, so the two cannot drift apart."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    steps = [s.get("run", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert "bash .ci/run" in steps, steps
+    assert all(job.get("timeout-minutes", 360) <= 30 for job in workflow["jobs"].values())
+    assert "README" in (ROOT / ".ci" / "run").read_text() and '.venv/bin/python -m pip install ".[test]"' in (
+        ROOT / ".ci" / "run").read_text()

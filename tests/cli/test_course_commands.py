@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from kneecourse.cli.course_commands import TOOLS
+from kneecourse.cli.course_commands import COMMANDS
 
 
 def test_course_commands_work_from_any_folder(tmp_path):
@@ -16,8 +16,15 @@ def test_course_commands_work_from_any_folder(tmp_path):
 
 def test_help_lists_every_command_and_each_tool_has_its_own():
     out = subprocess.run([sys.executable, "-m", "kneecourse", "--help"], capture_output=True, text=True, check=True)
-    for command in ("copy", "where", "check", "links", *TOOLS):
+    for command in COMMANDS:
         assert f"    {command}" in out.stdout, command
-    for command in TOOLS:
+    for command in COMMANDS:
         sub = subprocess.run([sys.executable, "-m", "kneecourse", command, "--help"], capture_output=True, text=True)
         assert sub.returncode == 0 and f"python -m kneecourse {command}" in sub.stdout, (command, sub.stderr)
+
+
+def test_a_command_the_course_does_not_have_is_named_and_refused():
+    """Every command is in one table: a word not in it is refused with the list, never run as another one."""
+    out = subprocess.run([sys.executable, "-m", "kneecourse", "chek"], capture_output=True, text=True)
+    assert out.returncode == 2 and "invalid choice: 'chek'" in out.stderr, out
+    assert "course notebooks" not in out.stdout
