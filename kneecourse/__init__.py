@@ -10,10 +10,11 @@ the environment check are imported only when first used, so
 from __future__ import annotations
 
 from . import models
-from .io.plan_export import export_plan, plan_rows
-from .io.tables import load_table
-from .io.training_log import parse_training_log, sample_log
-from .io.watch_files import daily_distance_km, read_runs, sample_runs_folder
+from .dataio.exercises import EVIDENCE_GRADES, exercise_library
+from .dataio.plan_export import export_plan, plan_rows
+from .dataio.tables import load_table
+from .dataio.training_log import parse_training_log, sample_log
+from .dataio.watch_files import daily_distance_km, read_runs, sample_runs_folder
 from .models import *  # noqa: F403 - the models' own explicit list (models.__all__)
 from .safety import DISCLAIMER, RED_FLAG_QUESTIONS, RED_FLAGS, red_flag_screen, red_flags_html
 from .units import body_weight_n, to_body_weights, to_mm, to_mm2, to_mpa
@@ -24,7 +25,7 @@ __all__ = [
     *models.__all__,
     # your own data: tables, training logs, watch files, the printed plan
     "load_table", "sample_log", "parse_training_log", "read_runs", "sample_runs_folder", "daily_distance_km",
-    "plan_rows", "export_plan",
+    "plan_rows", "export_plan", "exercise_library", "EVIDENCE_GRADES",
     # units
     "body_weight_n", "to_body_weights", "to_mpa", "to_mm", "to_mm2",
     # safety
@@ -100,6 +101,6 @@ def progress_report(store=None, *, show: bool = True) -> dict:
 
 def references_html(keys) -> str:
     """HTML list of references by key (see ``data/references.json``)."""
-    from .io.references import references_html as _refs
+    from .dataio.references import references_html as _refs
 
     return _refs(keys)

@@ -56,7 +56,7 @@ def test_pre_commit_runs_ruff_and_the_course_notebook_strip():
 def test_tests_mirror_the_package():
     # every module of the layers with their own tests has tests/<layer>/test_<module>.py
     missing = []
-    for layer in ("models", "io", "selfcheck", "course"):
+    for layer in ("models", "dataio", "selfcheck", "course"):
         for module in sorted((ROOT / "kneecourse" / layer).glob("*.py")):
             if module.name.startswith("_") or module.stem in ("pchip",):  # pchip: tested through its two curves
                 continue

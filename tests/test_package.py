@@ -13,15 +13,16 @@ ALLOWED = {
     "units": {"validation"},
     "safety": set(),
     "course": set(),
-    "io": {"validation", "units", "safety"},
-    "models": {"validation", "units", "io"},
-    "views": {"validation", "units", "io", "models"},
+    "dataio": {"validation", "units", "safety"},
+    "models": {"validation", "units", "dataio"},
+    "views": {"validation", "units", "dataio", "models"},
     # the worked solutions are written as a learner writes them: `import kneecourse as kc`
-    "selfcheck": {"validation", "units", "io", "models", "views", "course", "kneecourse"},
+    "selfcheck": {"validation", "units", "dataio", "models", "views", "course", "kneecourse"},
     # the workshop's class view service: reads the question bank to know what may be posted
-    "classview": {"validation", "io", "course", "selfcheck"},
-    "widgets": {"validation", "units", "safety", "io", "models", "views", "course", "selfcheck"},
-    "cli": {"validation", "units", "safety", "io", "models", "views", "course", "selfcheck", "widgets", "kneecourse"},
+    "classview": {"validation", "dataio", "course", "selfcheck"},
+    "widgets": {"validation", "units", "safety", "dataio", "models", "views", "course", "selfcheck"},
+    "cli": {"validation", "units", "safety", "dataio", "models", "views", "course", "selfcheck", "widgets",
+            "kneecourse"},
 }
 
 

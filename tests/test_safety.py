@@ -46,7 +46,7 @@ def test_red_flag_bad_input():
 
 
 def test_the_printed_plan_lists_the_same_red_flags(tmp_path):
-    from kneecourse.io.plan_export import plan_html
+    from kneecourse.dataio.plan_export import plan_html
 
     page = plan_html(kc.build_program())
     assert safety.red_flag_list_html() in page and all(f in kc.red_flags_html() for f in safety.RED_FLAGS)

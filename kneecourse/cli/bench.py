@@ -144,7 +144,7 @@ def bench_import(repeats=5):
 
 def bench_watch_import(days=365):
     """Seconds to import a year of daily runs: copies of the shipped 40-min, 1 Hz FIT sample, one per day."""
-    from ..io.watch_files import read_runs, sample_runs_folder, write_season
+    from ..dataio.watch_files import read_runs, sample_runs_folder, write_season
 
     with tempfile.TemporaryDirectory(prefix="kneecourse-year-") as folder:
         write_season(folder, days)

@@ -41,7 +41,7 @@ def where(argv) -> int:
     """Print the folders the course reads."""
     argparse.ArgumentParser(prog=f"{PROG} where", description=COMMANDS["where"][2]).parse_args(argv)
     from ..course.files import notebooks_folder
-    from ..io.learner_files import user_folder
+    from ..dataio.learner_files import user_folder
 
     print(f"notebooks: {notebooks_folder()}")
     print(f"progress:  {user_folder()}")

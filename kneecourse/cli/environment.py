@@ -137,7 +137,7 @@ def check_environment(show: bool = True) -> list:
         rows.append({"item": "course notebooks", "ok": False, "found": "not found",
                      "fix": str(exc).split(". ", 1)[-1]})
     try:
-        from ..io.tables import SCHEMAS, load_table
+        from ..dataio.tables import SCHEMAS, load_table
 
         for name in SCHEMAS:
             load_table(name)

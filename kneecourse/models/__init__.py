@@ -15,7 +15,7 @@ from .patellofemoral import (
 )
 from .pelvis import body_com, contact_pose, pelvic_tilt_pose, standing_parts, thigh_angle_for_overstride
 from .posture import POSTURES, descent_knee_flexion, knee_travel_comparison, posture
-from .program import EVIDENCE_GRADES, build_program, exercise_library, pain_rule
+from .program import build_program, pain_rule
 from .running_step import KNEE_SHARE, run_step, running_knee_load
 from .screw_home import (
     axial_rotation_envelope,
@@ -62,5 +62,5 @@ __all__ = [
     # module 7: training load
     "acwr", "weekly_totals", "weekly_change", "plan_progression", "spike_scenario",
     # module 8: your program
-    "exercise_library", "build_program", "pain_rule", "EVIDENCE_GRADES",
+    "build_program", "pain_rule",
 ]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..io.tables import load_table
+from ..dataio.tables import load_table
 from ..units import to_body_weights
 from ..validation import check_flag, check_real, scalar_or_array
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force

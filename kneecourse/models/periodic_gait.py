@@ -43,7 +43,7 @@ __all__ = [
     "periodicity_error",
     "solve_periodic",
     "build_table",
-    "load_table",
+    "load_gait_table",
     "lookup",
     "TABLE_FILE",
     "RK4_STEPS",
@@ -395,9 +395,9 @@ def build_table():
 
 
 @lru_cache(maxsize=1)
-def load_table():
+def load_gait_table():
     """The shipped table (read once from the installed ``kneecourse.data`` package)."""
-    from ..io.tables import data_files
+    from ..dataio.tables import data_files
 
     raw = data_files().joinpath(TABLE_FILE).read_bytes()
     with np.load(io.BytesIO(raw), allow_pickle=False) as z:
@@ -435,7 +435,7 @@ def lookup(V, T, K):
         ``y_mid, v_mid, t_half, x_off, vx_off, vy_off`` (floats, leg's units).
     """
     V, T, K = _check("V", V, False), _check("T", T, False), _check("K", K, False)
-    tab = load_table()
+    tab = load_gait_table()
     idx, wts = [], []
     for q, ax in ((math.log(V), tab["lnV"]), (T, tab["T"]), (math.log(K), tab["lnK"])):
         i, w = _cubic_weights((q - ax[0]) / (ax[1] - ax[0]), ax.size)

@@ -1,34 +1,15 @@
-"""Exercise library, program builder, pain-monitoring rule and red-flag screen.
+"""Program builder and pain-monitoring rule, from the exercise library.
 
-Pure logic, no drawing: the notebooks and widgets of modules 7 and 8 call it.
-The library lives in ``data/exercises.json``; :func:`exercise_library`
-validates it against :data:`EXERCISE_FIELDS`.
+Pure logic, no drawing: the notebooks and widgets of modules 7 and 8 call it. The library itself
+(``data/exercises.json``, read and checked) is :mod:`kneecourse.dataio.exercises`; the red-flag screen is
+:mod:`kneecourse.safety`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..io.tables import TableError, load_json
+from ..dataio.exercises import CATEGORIES, EQUIPMENT, EVIDENCE_GRADES, GOALS, exercise_library
 from ..validation import check_choice, check_real
 
-__all__ = [
-    "EXERCISE_FIELDS", "EVIDENCE_GRADES", "PROGRAMME_EVIDENCE", "EQUIPMENT", "GOALS", "CATEGORIES",
-    "exercise_library", "validate_library", "filter_exercises", "build_program",
-    "pain_rule",
-]
-
-EVIDENCE_GRADES = ("strong", "mixed", "weak", "opinion")
-EQUIPMENT = ("none", "step", "band", "wall", "door_frame", "foam_roller", "leg_press", "weights")
-GOALS = ("pfp_rehab", "prevention", "return_to_run")
-CATEGORIES = ("mobility", "strength", "control")
-
-#: field -> expected type; lists are lists of str
-EXERCISE_FIELDS = {
-    "id": str, "name": str, "category": str, "targets": str, "muscles": list, "notebook": str,
-    "dosage": str, "frequency": str, "progression": str, "regression": str, "cues": list,
-    "equipment": list, "minutes": (int, float), "evidence_grade": str, "safety": str,
-    "goals": list, "sources": list, "pfp_core": bool, "evidence_for": str,
-}
+__all__ = ["PROGRAMME_EVIDENCE", "filter_exercises", "build_program", "pain_rule"]
 
 #: What the evidence says for a whole programme, per goal: (grade, text). The strong grade belongs to
 #: combined hip + knee exercise therapy for *treating* patellofemoral pain, not to single exercises and
@@ -43,58 +24,6 @@ PROGRAMME_EVIDENCE = {
     "return_to_run": ("opinion", "Return-to-running progressions are built from clinical experience and the "
                                  "load principles of module 7, not from trials."),
 }
-
-
-def validate_library(data: dict, filename: str = "exercises.json") -> list:
-    """Check the library structure; return the exercise list or raise TableError."""
-    if not isinstance(data, dict) or not isinstance(data.get("exercises"), list):
-        raise TableError(f"{filename}: expected an object with an 'exercises' list")
-    seen = set()
-    for i, ex in enumerate(data["exercises"]):
-        where = f"{filename}, exercise {i} ({ex.get('id', '?') if isinstance(ex, dict) else '?'})"
-        if not isinstance(ex, dict):
-            raise TableError(f"{where}: not an object")
-        missing = set(EXERCISE_FIELDS) - set(ex)
-        if missing:
-            raise TableError(f"{where}: missing field(s) {sorted(missing)}")
-        for key, typ in EXERCISE_FIELDS.items():
-            value = ex[key]
-            if not isinstance(value, typ) or (isinstance(value, bool) and typ is not bool):
-                raise TableError(f"{where}, field {key!r}: expected {typ}, got {type(value).__name__}")
-            if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-                raise TableError(f"{where}, field {key!r}: every entry must be text")
-            if isinstance(value, str) and not value.strip():
-                raise TableError(f"{where}, field {key!r}: empty")
-        if ex["id"] in seen:
-            raise TableError(f"{where}: duplicate id")
-        seen.add(ex["id"])
-        for key, allowed in (("category", CATEGORIES), ("evidence_grade", EVIDENCE_GRADES)):
-            if ex[key] not in allowed:
-                raise TableError(f"{where}, field {key!r}: {ex[key]!r} is not one of {allowed}")
-        for key, allowed in (("equipment", EQUIPMENT), ("goals", GOALS)):
-            bad = [v for v in ex[key] if v not in allowed]
-            if bad or not ex[key]:
-                raise TableError(f"{where}, field {key!r}: {bad or 'empty'} not in {allowed}")
-        if not 0 < ex["minutes"] <= 60:
-            raise TableError(f"{where}, field 'minutes': {ex['minutes']} is outside 0–60 min")
-        if ex["pfp_core"] and ex["category"] != "strength":
-            raise TableError(f"{where}, field 'pfp_core': only strength exercises belong to the hip + knee core")
-        if ex["evidence_grade"] == "strong":
-            raise TableError(f"{where}, field 'evidence_grade': 'strong' belongs to a whole programme "
-                             "(PROGRAMME_EVIDENCE), not to a single exercise")
-        if not ex["notebook"].endswith(".ipynb"):
-            raise TableError(f"{where}, field 'notebook': must name a course notebook")
-    return data["exercises"]
-
-
-@lru_cache(maxsize=1)
-def _library():
-    return tuple(validate_library(load_json("exercises.json")))
-
-
-def exercise_library() -> list:
-    """All exercises (validated), as a list of dicts (copies)."""
-    return [dict(ex) for ex in _library()]
 
 
 def filter_exercises(equipment=None, category=None, goal=None, min_grade=None, text=""):

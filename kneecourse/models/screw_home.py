@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..io.tables import load_table
+from ..dataio.tables import load_table
 from ..validation import check_real, scalar_or_array
 from .pchip import Pchip
 

@@ -12,7 +12,7 @@ from functools import cache
 
 import numpy as np
 
-from ..io.tables import load_table
+from ..dataio.tables import load_table
 from ..validation import check_choice, check_real
 
 __all__ = ["TABLES", "segment_table", "proportions", "Anthropometry", "anthropometry", "center_of_mass"]

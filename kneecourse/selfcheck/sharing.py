@@ -21,7 +21,7 @@ import threading
 import urllib.error
 import urllib.request
 
-from ..io.learner_files import atomic_write_text, user_folder
+from ..dataio.learner_files import atomic_write_text, user_folder
 
 #: the class view's address (``…/services/kneecourse-classview/``), set by the hub for every learner
 URL_ENV = "KNEECOURSE_CLASSVIEW_URL"

@@ -30,7 +30,7 @@ import time
 import warnings
 from pathlib import Path
 
-from ..io.learner_files import atomic_write_text, user_folder
+from ..dataio.learner_files import atomic_write_text, user_folder
 
 __all__ = ["ProgressStore", "MAX_BYTES"]
 

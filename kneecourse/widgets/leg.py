@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipywidgets as W
 import numpy as np
 
-from ..io.tables import load_table
+from ..dataio.tables import load_table
 from ..models.leg3d import BONES, pose_leg
 from ..models.screw_home import (
     THIGH_FOOT_ANGLE_DEG,

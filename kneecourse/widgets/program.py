@@ -6,17 +6,9 @@ import html
 
 import ipywidgets as W
 
-from ..io.plan_export import export_plan, plan_rows
-from ..models.program import (
-    CATEGORIES,
-    EQUIPMENT,
-    EVIDENCE_GRADES,
-    GOALS,
-    build_program,
-    exercise_library,
-    filter_exercises,
-    pain_rule,
-)
+from ..dataio.exercises import CATEGORIES, EQUIPMENT, EVIDENCE_GRADES, GOALS, exercise_library
+from ..dataio.plan_export import export_plan, plan_rows
+from ..models.program import build_program, filter_exercises, pain_rule
 from ..safety import DISCLAIMER, RED_FLAG_QUESTIONS, red_flag_screen
 from ..selfcheck.store import ProgressStore
 

@@ -6,7 +6,7 @@ import html
 import ipywidgets as W
 import numpy as np
 
-from ..io.training_log import LogError, parse_training_log, sample_log
+from ..dataio.training_log import LogError, parse_training_log, sample_log
 from ..models.training_load import plan_progression, spike_scenario
 from ..views.training_load import ACWRView, PlanView
 from ._base import Explorer, slider

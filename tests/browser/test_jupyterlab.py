@@ -294,7 +294,7 @@ def import_a_folder_with_bad_files(page, lab_server, name):
     import shutil
     import zipfile
 
-    from kneecourse.io.watch_files import sample_runs_folder
+    from kneecourse.dataio.watch_files import sample_runs_folder
 
     folder = lab_server["root"] / "notebooks" / "my_runs"
     folder.mkdir(exist_ok=True)

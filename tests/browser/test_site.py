@@ -21,7 +21,7 @@ import pytest
 
 from kneecourse.course.explorers import APPS
 from kneecourse.course.links import binder_link, nbgitpuller_link
-from kneecourse.io.references import bibliography
+from kneecourse.dataio.references import bibliography
 from kneecourse.selfcheck.bank import quiz
 
 from .conftest import ARTIFACTS, COLOUR_RULES, ROOT, axe_violations, loopback_context, serious_or_worse
@@ -113,7 +113,7 @@ def test_every_handout_prints_on_one_a4_page(site, reader):
 
 
 def test_the_glossary_page_lists_the_terms_and_modules_link_to_it(site, reader):
-    from kneecourse.io.glossary import glossary
+    from kneecourse.dataio.glossary import glossary
 
     reader.goto(f"{site['url']}/glossary.html")
     text = reader.locator("main, [role=main]").first.inner_text()

@@ -8,7 +8,7 @@ import pytest
 
 from kneecourse.course.explorers import APPS
 from kneecourse.course.links import binder_link, nbgitpuller_link
-from kneecourse.io.references import bibliography
+from kneecourse.dataio.references import bibliography
 
 from ..conftest import HtmlTags
 

@@ -9,7 +9,7 @@ import tomllib
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from kneecourse.io.tables import SCHEMAS
+from kneecourse.dataio.tables import SCHEMAS
 
 from ..conftest import ROOT
 
@@ -27,7 +27,7 @@ def test_tables_load_from_an_installed_copy(wheel, tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
                    check=True)
     code = (
-        "import kneecourse, kneecourse.io.tables as t\n"
+        "import kneecourse, kneecourse.dataio.tables as t\n"
         "from importlib import resources\n"
         f"assert kneecourse.__file__.startswith({str(target)!r}), kneecourse.__file__\n"
         f"assert str(resources.files('kneecourse.data')).startswith({str(target)!r})\n"

@@ -76,7 +76,7 @@ def test_batch_solves_the_same_gaits_as_one_by_one():
 
 def test_table_is_what_the_solver_gives():
     """The shipped table is reproducible: re-solve 40 of its nodes and compare."""
-    tab = pg.load_table()
+    tab = pg.load_gait_table()
     assert tab["values"].shape == (len(pg.TABLE_CHANNELS), tab["lnV"].size, tab["T"].size, tab["lnK"].size)
     for key, axis in zip(("lnV", "T", "lnK"), pg._axes()):
         assert np.allclose(tab[key], axis), f"table axis {key} differs from TABLE_AXES: rebuild the table"
@@ -124,7 +124,7 @@ def test_a_table_from_another_solver_is_refused(monkeypatch):
     monkeypatch.setattr(pg, "RK4_STEPS", pg.RK4_STEPS + 1)
     try:
         with pytest.raises(RuntimeError, match="rebuild"):
-            pg.load_table()
+            pg.load_gait_table()
     finally:
         pg.load_table.cache_clear()
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kneecourse.io.references import bibliography
+from kneecourse.dataio.references import bibliography
 
 from ..conftest import NOTEBOOKS, ROOT
 

@@ -1,5 +1,5 @@
 """The progress report: answered questions and predictions per notebook, from the question bank (selfcheck.report)."""
-from kneecourse.io.learner_files import user_folder
+from kneecourse.dataio.learner_files import user_folder
 from kneecourse.selfcheck.bank import NOTEBOOKS, predictions, quiz
 from kneecourse.selfcheck.report import progress_report
 from kneecourse.selfcheck.store import ProgressStore

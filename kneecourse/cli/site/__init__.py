@@ -98,8 +98,8 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
     """
     import nbformat
 
-    from ...io.glossary import GLOSSARY_PAGE, glossary_markdown
-    from ...io.references import bibliography, bibtex
+    from ...dataio.glossary import GLOSSARY_PAGE, glossary_markdown
+    from ...dataio.references import bibliography, bibtex
     from ...safety import DISCLAIMER
     from .handouts import write_handouts
 

@@ -1,5 +1,5 @@
 """One bibliography, made from data/references.json (io.references)."""
-from kneecourse.io.references import bibliography, bibtex
+from kneecourse.dataio.references import bibliography, bibtex
 
 
 def test_bibtex_is_the_json_bibliography_and_parses():
@@ -19,7 +19,7 @@ def test_dois_are_well_formed_and_shown_as_links():
     """No bibliography entry had a DOI or a link."""
     import re
 
-    from kneecourse.io.references import bibliography, bibtex, doi_url, references_html
+    from kneecourse.dataio.references import bibliography, bibtex, doi_url, references_html
 
     with_doi = {k: e["doi"] for k, e in bibliography().items() if "doi" in e}
     assert len(with_doi) >= 8

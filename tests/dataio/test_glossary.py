@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from kneecourse.io.glossary import GLOSSARY_PAGE, first_uses, glossary, glossary_markdown, is_linked
+from kneecourse.dataio.glossary import GLOSSARY_PAGE, first_uses, glossary, glossary_markdown, is_linked
 
 from ..conftest import NOTEBOOKS
 
@@ -16,7 +16,7 @@ def _markdown(path):
 
 def test_the_page_is_written_from_the_data():
     assert (NOTEBOOKS / GLOSSARY_PAGE).read_text() == glossary_markdown(), (
-        "notebooks/glossary.md is out of date: write it with kneecourse.io.glossary.glossary_markdown()")
+        "notebooks/glossary.md is out of date: write it with kneecourse.dataio.glossary.glossary_markdown()")
 
 
 def test_the_terms_a_learner_meets_are_there():
@@ -37,7 +37,7 @@ def test_each_term_is_linked_at_its_first_use(nb):
 
 
 def test_a_use_inside_another_link_is_left_alone():
-    from kneecourse.io.glossary import link_first_uses
+    from kneecourse.dataio.glossary import link_first_uses
 
     cells = ["**Next:** [Module 5 — the centre of mass](05.ipynb)", "the centre of mass moves"]
     assert link_first_uses(cells) == [cells[0], f"the [centre of mass]({GLOSSARY_PAGE}) moves"]
@@ -48,7 +48,7 @@ def test_write_glossary_links_a_new_module_and_then_changes_nothing(tmp_path):
     import nbformat
     from nbformat.v4 import new_markdown_cell, new_notebook
 
-    from kneecourse.io.glossary import write_glossary
+    from kneecourse.dataio.glossary import write_glossary
 
     nbformat.write(new_notebook(cells=[new_markdown_cell("# Module 10\n\nRPE and RPE again; the ACWR.")]),
                    tmp_path / "010_new.ipynb")

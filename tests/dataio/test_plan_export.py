@@ -4,7 +4,7 @@ from ..conftest import killed_mid_write
 
 
 def _export_writer(folder, n):
-    from kneecourse.io.plan_export import export_plan
+    from kneecourse.dataio.plan_export import export_plan
     from kneecourse.models.program import build_program
 
     prog = build_program("pfp_rehab", 300, ("none", "step", "wall", "band"), 6)
@@ -13,7 +13,7 @@ def _export_writer(folder, n):
 
 
 def test_exported_plan_survives_a_kill_mid_write(tmp_path):
-    from kneecourse.io.plan_export import export_plan
+    from kneecourse.dataio.plan_export import export_plan
     from kneecourse.models.program import build_program
 
     export_plan(build_program(), tmp_path)

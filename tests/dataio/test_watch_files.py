@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from kneecourse.io.watch_files import (
+from kneecourse.dataio.watch_files import (
     WatchFileError,
     _fit_full,
     _fit_session_fast,
@@ -88,7 +88,7 @@ def _flipped(data: bytes, bit: int) -> bytes:
 
 def test_one_flipped_bit_in_the_distance_is_a_damaged_file_not_a_longer_run(tmp_path):
     """A single flipped bit in total_distance turned 7,441 m into 17,927 m before the fast path checked the CRC."""
-    from kneecourse.io.watch_files import _session_offsets
+    from kneecourse.dataio.watch_files import _session_offsets
 
     data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
     off, _, _ = _session_offsets(data)["total_distance"]
@@ -101,7 +101,7 @@ def test_one_flipped_bit_in_the_distance_is_a_damaged_file_not_a_longer_run(tmp_
 def test_no_single_bit_flip_in_the_session_gives_silently_different_values(tmp_path):
     """Every bit of the session message flipped in turn: each copy is either refused as damaged or reads exactly
     as the original (9% gave different numbers before)."""
-    from kneecourse.io.watch_files import _fit_data_messages
+    from kneecourse.dataio.watch_files import _fit_data_messages
 
     data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
     original = read_run(sample_runs_folder() / "watch_with_running_dynamics.fit")
@@ -137,7 +137,7 @@ def test_a_decoder_failure_of_any_kind_is_a_damaged_file(tmp_path, monkeypatch, 
 
 
 def test_the_benchmark_season_carries_valid_crcs(tmp_path):
-    from kneecourse.io.watch_files import _fit_crc_ok
+    from kneecourse.dataio.watch_files import _fit_crc_ok
 
     for path in write_season(tmp_path, 3):
         assert _fit_crc_ok(path.read_bytes()), path.name
@@ -187,7 +187,7 @@ def test_modules_6_and_7_use_the_learners_own_runs_and_say_nothing_leaves(nb):
 
 def test_the_fit_crc_is_the_protocols():
     """CRC-16/ARC, the FIT SDK's checksum: its standard check value (CRC catalogue: "123456789" → 0xBB3D)."""
-    from kneecourse.io.watch_files import _fit_crc
+    from kneecourse.dataio.watch_files import _fit_crc
 
     assert _fit_crc(b"123456789") == 0xBB3D
     assert _fit_crc(b"") == 0
@@ -228,7 +228,7 @@ def test_impossible_values_are_refused_with_the_file_named(tmp_path, name, text,
 
 
 def test_a_fit_session_with_an_impossible_distance_is_refused_even_with_a_good_crc(tmp_path):
-    from kneecourse.io.watch_files import retimed_copy
+    from kneecourse.dataio.watch_files import retimed_copy
 
     data = (sample_runs_folder() / "watch_with_running_dynamics.fit").read_bytes()
     path = tmp_path / "far.fit"
@@ -238,7 +238,7 @@ def test_a_fit_session_with_an_impossible_distance_is_refused_even_with_a_good_c
 
 
 def test_a_fit_without_a_session_beyond_the_size_limit_is_refused_before_decoding(tmp_path, monkeypatch):
-    import kneecourse.io.watch_files as wf
+    import kneecourse.dataio.watch_files as wf
 
     monkeypatch.setattr(wf, "FIT_FULL_DECODE_MAX_BYTES", 1000)
     path = tmp_path / "big.fit"
@@ -281,7 +281,7 @@ def test_compressed_files_and_archives_are_read_and_the_rest_named(tmp_path):
 def test_a_compressed_file_that_expands_beyond_the_limit_is_refused(tmp_path, monkeypatch):
     import gzip
 
-    import kneecourse.io.watch_files as wf
+    import kneecourse.dataio.watch_files as wf
 
     monkeypatch.setattr(wf, "EXPANDED_MAX_BYTES", 10_000)
     (tmp_path / "bomb.gpx.gz").write_bytes(gzip.compress(b" " * 1_000_000))

@@ -1,6 +1,6 @@
 import pytest
 
-from kneecourse.io.tables import SCHEMAS, TableError, load_json, load_table, parse_table
+from kneecourse.dataio.tables import SCHEMAS, TableError, load_json, load_table, parse_table
 
 from ..conftest import ROOT
 

@@ -1,7 +1,7 @@
 """Reading a training log (io.training_log)."""
 import pytest
 
-from kneecourse.io.training_log import LogError, parse_training_log, sample_log
+from kneecourse.dataio.training_log import LogError, parse_training_log, sample_log
 from kneecourse.models.training_load import weekly_change
 
 from ..conftest import ROOT

@@ -1,7 +1,7 @@
 """Atomic writes into the learner's folder (io.learner_files)."""
 import json
 
-from kneecourse.io.learner_files import atomic_write_text
+from kneecourse.dataio.learner_files import atomic_write_text
 
 from ..conftest import killed_mid_write
 
