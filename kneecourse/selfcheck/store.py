@@ -18,6 +18,10 @@ never loses what the file holds:
   ``progress.json.corrupt-…`` and a fresh record starts. Entries of the wrong shape
   in a file that parses are dropped from the live file, and the whole file as it
   was is copied aside first.
+
+The pain diary of module 8 is its own record in the same file (``pain_diary``, a list of
+:class:`PainRecord`), kept with the same lock, atomic writes and checks; a file from an older course, which
+kept it as ``pain:`` entries among the answers, is read into the diary.
 """
 from __future__ import annotations
 
@@ -28,11 +32,12 @@ import os
 import shutil
 import time
 import warnings
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..dataio.learner_files import atomic_write_text, user_folder
 
-__all__ = ["ProgressStore", "MAX_BYTES"]
+__all__ = ["ProgressStore", "PainRecord", "MAX_BYTES"]
 
 _VERSION = 1
 #: far larger than any real progress file (a few kB for the whole course): set aside, not parsed on every answer
@@ -70,6 +75,50 @@ def _entry_ok(entry) -> bool:
     return all(isinstance(k, str) and _scalar_ok(v) for k, v in entry.items())
 
 
+#: the advice of the pain rule (:func:`kneecourse.models.program.pain_rule`)
+ADVICE = ("progress", "hold", "regress")
+#: the old home of the pain diary: answers of module 8 with ids ``pain:<when>:<exercise>``
+_OLD_PAIN_PREFIX = "pain:"
+
+
+@dataclass(frozen=True)
+class PainRecord:
+    """One line of the pain diary: after an exercise, how it felt and what the pain rule advised.
+
+    ``when`` is local time to the second (``2026-05-04T18:30:00``); ``pain_during_of_10`` is 0–10;
+    ``next_morning_vs_usual`` is the next morning's pain or stiffness minus the usual, −10 to 10.
+    """
+
+    when: str
+    exercise: str
+    pain_during_of_10: int
+    next_morning_vs_usual: int
+    advice: str
+
+    @classmethod
+    def from_stored(cls, entry):
+        """The record an entry of the file holds, or None for one of the wrong shape."""
+        if not isinstance(entry, dict) or set(entry) != {f for f in cls.__dataclass_fields__}:
+            return None
+        during, morning = entry["pain_during_of_10"], entry["next_morning_vs_usual"]
+        numbers_ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (during, morning))
+        if not (numbers_ok and 0 <= during <= 10 and -10 <= morning <= 10 and entry["advice"] in ADVICE
+                and isinstance(entry["when"], str) and isinstance(entry["exercise"], str)):
+            return None
+        return cls(**entry)
+
+
+def _pain_from_old_answers(answers: dict) -> list:
+    """Diary records from ``pain:`` answers (an older course's file), removed from ``answers``."""
+    found = []
+    for key in sorted(k for k in answers if k.startswith(_OLD_PAIN_PREFIX)):
+        old = answers.pop(key)
+        when = key[len(_OLD_PAIN_PREFIX):].rsplit(":", 1)[0]
+        found.append({"when": when, "exercise": old.get("exercise", ""), "pain_during_of_10": old.get("pain_during"),
+                      "next_morning_vs_usual": old.get("next_morning"), "advice": old.get("advice")})
+    return found
+
+
 class ProgressStore:
     """Answered self-checks per notebook, persisted as JSON.
 
@@ -88,7 +137,7 @@ class ProgressStore:
         return Path(os.path.realpath(self.path))
 
     def _empty(self) -> dict:
-        return {"version": _VERSION, "notebooks": {}}
+        return {"version": _VERSION, "notebooks": {}, "pain_diary": []}
 
     def _aside_name(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -154,13 +203,19 @@ class ProgressStore:
             self._set_aside(str(exc) if not isinstance(exc, RecursionError) else "nested too deeply")
             return self._empty()
         good, bad = {}, 0
+        diary = data.get("pain_diary", [])
+        if not isinstance(diary, list):
+            diary, bad = [], 1
         for nb, answers in data["notebooks"].items():
             if not isinstance(answers, dict):
                 bad += 1
                 continue
             good[nb] = {q: e for q, e in answers.items() if _entry_ok(e)}
             bad += len(answers) - len(good[nb])
-        data["notebooks"] = good
+            diary = diary + _pain_from_old_answers(good[nb])
+        records = [r for r in map(PainRecord.from_stored, diary) if r is not None]
+        bad += len(diary) - len(records)
+        data["notebooks"], data["pain_diary"] = good, [asdict(r) for r in records]
         if bad:
             self._keep_original(bad)
         return data
@@ -240,6 +295,27 @@ class ProgressStore:
             entry.update(extra)
             answers[str(question_id)] = entry
             return self.save(data)
+
+    def add_pain_record(self, record: PainRecord) -> bool:
+        """Add one line to the pain diary; True when it is on disk (every line is kept, however close in time)."""
+        if PainRecord.from_stored(asdict(record)) != record:
+            raise ValueError(f"not a pain record the diary can keep: {record!r}")
+        with self._locked() as held:
+            if not held:
+                warnings.warn(f"kneecourse: pain diary not saved to {self.path}: another notebook kept it busy for "
+                              f"{_LOCK_TIMEOUT_S:.0f} s; try again.", RuntimeWarning, stacklevel=2)
+                return False
+            try:
+                data = self._load()
+            except _Unreadable as exc:
+                self._warn_unreadable(exc)
+                return False
+            data["pain_diary"].append(asdict(record))
+            return self.save(data)
+
+    def pain_diary(self) -> list:
+        """The pain diary's records, oldest first."""
+        return sorted((PainRecord(**r) for r in self.load()["pain_diary"]), key=lambda r: r.when)
 
     def entries(self, notebook: str, prefix: str = "") -> dict:
         """Entries recorded for ``notebook`` whose id starts with ``prefix``."""

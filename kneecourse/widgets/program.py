@@ -10,11 +10,9 @@ from ..dataio.exercises import CATEGORIES, EQUIPMENT, EVIDENCE_GRADES, GOALS, ex
 from ..dataio.plan_export import export_plan, plan_rows
 from ..models.program import build_program, filter_exercises, pain_rule
 from ..safety import DISCLAIMER, RED_FLAG_QUESTIONS, red_flag_screen
-from ..selfcheck.store import ProgressStore
+from ..selfcheck.store import PainRecord, ProgressStore
 
 __all__ = ["ProgramApp"]
-
-NOTEBOOK = "08_your_program"
 
 
 def _table(rows, columns):
@@ -156,10 +154,10 @@ class ProgramApp:
     # --- pain tracker ------------------------------------------------------
     def record_pain(self):
         advice = pain_rule(self.p_during.value, self.p_morning.value)
-        key = f"pain:{dt.datetime.now().isoformat(timespec='seconds')}:{self.p_exercise.value}"
-        (self.store or ProgressStore()).record(NOTEBOOK, key, advice == "progress", pain_during=self.p_during.value,
-                                               next_morning=self.p_morning.value, advice=advice,
-                                               exercise=self.p_exercise.value)
+        record = PainRecord(when=dt.datetime.now().isoformat(timespec="seconds"), exercise=self.p_exercise.value,
+                            pain_during_of_10=int(self.p_during.value),
+                            next_morning_vs_usual=int(self.p_morning.value), advice=advice)
+        (self.store or ProgressStore()).add_pain_record(record)
         text = {"progress": "Progress: next time a little more (load, range or reps).",
                 "hold": "Hold: keep the same dose until it settles.",
                 "regress": "Go back a step: use the regression or a lower load."}[advice]
@@ -168,10 +166,9 @@ class ProgramApp:
         return advice
 
     def show_pain_log(self):
-        entries = (self.store or ProgressStore()).entries(NOTEBOOK, prefix="pain:")
-        rows = [{"when": k.split(":", 1)[1].rsplit(":", 1)[0], "exercise": v.get("exercise", ""),
-                 "pain": v.get("pain_during", ""), "next morning": v.get("next_morning", ""),
-                 "advice": v.get("advice", "")} for k, v in sorted(entries.items())][-10:]
+        records = (self.store or ProgressStore()).pain_diary()[-10:]
+        rows = [{"when": r.when, "exercise": r.exercise, "pain": r.pain_during_of_10,
+                 "next morning": r.next_morning_vs_usual, "advice": r.advice} for r in records]
         self.p_log.value = _table(rows, ("when", "exercise", "pain", "next morning", "advice")) if rows else ""
 
     # --- display -----------------------------------------------------------
