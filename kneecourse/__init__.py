@@ -16,8 +16,9 @@ from .dataio.tables import load_table
 from .dataio.training_log import parse_training_log, sample_log
 from .dataio.watch_files import daily_distance_km, read_runs, sample_runs_folder
 from .models import *  # noqa: F403 - the models' own explicit list (models.__all__)
+from .runner import RUNNER, Runner
 from .safety import DISCLAIMER, RED_FLAG_QUESTIONS, RED_FLAGS, red_flag_screen, red_flags_html
-from .units import body_weight_n, to_body_weights, to_mm, to_mm2, to_mpa
+from .units import G, body_weight_n, to_body_weights, to_mm, to_mm2, to_mpa
 
 __version__ = "0.1.0"
 
@@ -26,8 +27,8 @@ __all__ = [
     # your own data: tables, training logs, watch files, the printed plan
     "load_table", "sample_log", "parse_training_log", "read_runs", "sample_runs_folder", "daily_distance_km",
     "plan_rows", "export_plan", "exercise_library", "EVIDENCE_GRADES",
-    # units
-    "body_weight_n", "to_body_weights", "to_mpa", "to_mm", "to_mm2",
+    # the course's reference runner; units
+    "RUNNER", "Runner", "G", "body_weight_n", "to_body_weights", "to_mpa", "to_mm", "to_mm2",
     # safety
     "DISCLAIMER", "RED_FLAGS", "RED_FLAG_QUESTIONS", "red_flag_screen", "red_flags_html",
     # figures, self-checks, references, the set-up

@@ -11,17 +11,18 @@ PACKAGE = Path(kc.__file__).resolve().parent
 ALLOWED = {
     "validation": set(),
     "units": {"validation"},
+    "runner": set(),
     "safety": set(),
     "course": set(),
-    "dataio": {"validation", "units", "safety"},
-    "models": {"validation", "units", "dataio"},
-    "views": {"validation", "units", "dataio", "models"},
+    "dataio": {"validation", "runner", "units", "safety"},
+    "models": {"validation", "runner", "units", "dataio"},
+    "views": {"validation", "runner", "units", "dataio", "models"},
     # the worked solutions are written as a learner writes them: `import kneecourse as kc`
-    "selfcheck": {"validation", "units", "dataio", "models", "views", "course", "kneecourse"},
+    "selfcheck": {"validation", "runner", "units", "dataio", "models", "views", "course", "kneecourse"},
     # the workshop's class view service: reads the question bank to know what may be posted
-    "classview": {"validation", "dataio", "course", "selfcheck"},
-    "widgets": {"validation", "units", "safety", "dataio", "models", "views", "course", "selfcheck"},
-    "cli": {"validation", "units", "safety", "dataio", "models", "views", "course", "selfcheck", "widgets",
+    "classview": {"validation", "runner", "dataio", "course", "selfcheck"},
+    "widgets": {"validation", "runner", "units", "safety", "dataio", "models", "views", "course", "selfcheck"},
+    "cli": {"validation", "runner", "units", "safety", "dataio", "models", "views", "course", "selfcheck", "widgets",
             "kneecourse"},
 }
 

@@ -15,6 +15,7 @@ peak 9.7 MPa).
 """
 from __future__ import annotations
 
+from ..runner import RUNNER
 from ..units import to_body_weights, to_mpa
 from ..validation import check_real
 from .patellofemoral import patellofemoral_force, patellofemoral_stress
@@ -34,10 +35,11 @@ ACTIVITIES = {
     "single-leg squat (60°)": ("single_leg_squat", 60.0, {}),
 }
 #: The running row: module 6's runner at this speed (m/s) and step rate (steps/min).
-RUNNING = ("running, 3.3 m/s, 170 steps/min", 3.3, 170.0)
+RUNNING = (f"running, {RUNNER.speed_m_s:g} m/s, {RUNNER.step_rate_spm:g} steps/min", RUNNER.speed_m_s,
+           RUNNER.step_rate_spm)
 
 
-def activity_loads(mass_kg=70.0, height_m=1.75):
+def activity_loads(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m):
     """Knee moment, PF force (BW) and PF stress (MPa) for each of :data:`ACTIVITIES`.
 
     Parameters

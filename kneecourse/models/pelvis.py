@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..runner import RUNNER
 from ..validation import check_real
 from .bisection import bisect
 from .running_step import RUNNING_TRUNK_LEAN_DEG
@@ -49,7 +50,7 @@ def rotate_about(points, about, angle_deg):
     return np.stack([c * r[..., 0] + s * r[..., 1], -s * r[..., 0] + c * r[..., 1]], -1) + about
 
 
-def standing_parts(height_m=1.75, mass_kg=70.0, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+def standing_parts(height_m=RUNNER.height_m, mass_kg=RUNNER.mass_kg, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
                    table="winter"):
     """Centre of mass (m) and mass (kg) of every part of the standing body.
 
@@ -92,7 +93,7 @@ def standing_parts(height_m=1.75, mass_kg=70.0, pelvic_tilt_deg=0.0, lumbar_comp
     return parts
 
 
-def body_com(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mass_kg=70.0,
+def body_com(height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, *, mass_kg=RUNNER.mass_kg,
              table="winter"):
     """Whole-body centre of mass of a person standing upright, arms by the sides.
 
@@ -137,9 +138,9 @@ TOUCHDOWN_KNEE_FLEXION_DEG = CONTACT_KNEE_FLEXION_DEG
 TOUCHDOWN_TRUNK_LEAN_DEG = RUNNING_TRUNK_LEAN_DEG
 
 
-def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+def contact_pose(height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
                  trunk_lean_deg=TOUCHDOWN_TRUNK_LEAN_DEG, thigh_angle_deg=TOUCHDOWN_THIGH_ANGLE_DEG,
-                 knee_flexion_deg=TOUCHDOWN_KNEE_FLEXION_DEG, *, mass_kg=70.0):
+                 knee_flexion_deg=TOUCHDOWN_KNEE_FLEXION_DEG, *, mass_kg=RUNNER.mass_kg):
     """Running pose at initial contact: where the heel lands relative to the centre of mass.
 
     ``overstride_m`` is defined as in module 6
@@ -232,9 +233,9 @@ def contact_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
     }
 
 
-def thigh_angle_for_overstride(overstride_m, height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
+def thigh_angle_for_overstride(overstride_m, height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
                                trunk_lean_deg=TOUCHDOWN_TRUNK_LEAN_DEG, knee_flexion_deg=TOUCHDOWN_KNEE_FLEXION_DEG,
-                               *, mass_kg=70.0):
+                               *, mass_kg=RUNNER.mass_kg):
     """The stance thigh angle at which :func:`contact_pose` lands the heel ``overstride_m`` ahead of the
     centre of mass: module 5's pose of the runner whose step module 6 computes (its ``overstride_m``).
 
@@ -274,7 +275,7 @@ def thigh_angle_for_overstride(overstride_m, height_m=1.75, pelvic_tilt_deg=0.0,
     return 0.5 * (lo + hi)
 
 
-def pelvic_tilt_pose(height_m=1.75, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, mass_kg=70.0):
+def pelvic_tilt_pose(height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensation=1.0, mass_kg=RUNNER.mass_kg):
     """The standing body with its pelvis tilted, in one call: its parts, the centre of mass and how far it moved.
 
     Parameters

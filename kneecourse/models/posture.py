@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..runner import RUNNER
 from ..units import G, body_weight_n, to_body_weights
 from ..validation import check_choice, check_flag, check_real
 from .bisection import bisect
@@ -201,7 +202,7 @@ def _swing(a, kind, hip):
     return {} if pose is None else _leg(hip, pose[0], pose[1], a)
 
 
-def descent_knee_flexion(height_m=1.75, mass_kg=70.0):
+def descent_knee_flexion(height_m=RUNNER.height_m, mass_kg=RUNNER.mass_kg):
     """Support-knee flexion (deg) at which the lead foot reaches the step below in step-over-step descent.
 
     The support leg lowers the body (balanced over its mid-foot, trunk parallel to the shin, as in every
@@ -274,7 +275,7 @@ def _free_shank(a, kind, knee_flexion, load_kg, cop_x):
 
 
 def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None, *,
-            restrict_knee_travel=False, load_kg=0.0, height_m=1.75, mass_kg=70.0,
+            restrict_knee_travel=False, load_kg=0.0, height_m=RUNNER.height_m, mass_kg=RUNNER.mass_kg,
             trunk_lean_deg=10.0, grf_bw=2.5):
     """Pose the stick figure and compute its joint moments.
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..runner import RUNNER
 from ..units import to_body_weights
 from ..validation import check_real
 from .patellofemoral import patellofemoral_force
@@ -108,7 +109,8 @@ def running_knee_load(mass_kg, height_m, leg_compression_m, peak_vgrf_n, *,
     }
 
 
-def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
+def run_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,
+             step_rate_spm=RUNNER.step_rate_spm, *,
              leg_stiffness_n_per_m=None, stiffness_scale=1.0, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG,
              knee_share=KNEE_SHARE, trunk_lean_deg=RUNNING_TRUNK_LEAN_DEG, solver="newton", n_points=0, _guess=None):
     """The periodic spring-mass running step and the knee's load in it.
@@ -141,7 +143,8 @@ def run_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *,
     return {**step, **knee}
 
 
-def step_rate_sweep(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, preferred_spm=170.0, changes=None):
+def step_rate_sweep(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,
+                    preferred_spm=RUNNER.step_rate_spm, changes=None):
     """:func:`run_step` over step rates ``preferred·(1 + change)``; arrays of every output.
 
     Each solve starts from the previous solution, so a 50-point sweep costs

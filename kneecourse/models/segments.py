@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 
 from ..dataio.tables import load_table
+from ..runner import RUNNER
 from ..validation import check_choice, check_real
 
 __all__ = ["TABLES", "segment_table", "proportions", "Anthropometry", "anthropometry", "center_of_mass"]
@@ -56,7 +57,7 @@ class Anthropometry:
     com_fractions: dict
 
 
-def anthropometry(height_m=1.75, mass_kg=70.0, table: str = "winter") -> Anthropometry:
+def anthropometry(height_m=RUNNER.height_m, mass_kg=RUNNER.mass_kg, table: str = "winter") -> Anthropometry:
     """Segment lengths and masses for a body of the given height and mass.
 
     Parameters

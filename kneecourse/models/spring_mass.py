@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..runner import RUNNER
 from ..units import G, to_body_weights
 from ..validation import check_choice, check_real
 from . import periodic_gait as pg
@@ -65,8 +66,6 @@ __all__ = [
     "default_leg_stiffness",
     "K_REFERENCE",
     "CONTACT_KNEE_FLEXION_DEG",
-    "STEP_RATE_REFERENCE_SPM",
-    "SPEED_REFERENCE_M_S",
     "STEP_RATE_SPEED_EXPONENT",
     "preferred_step_rate",
     "STIFFNESS_EXPONENT",
@@ -76,10 +75,6 @@ __all__ = [
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
 K_REFERENCE = 15.0
-#: Preferred step rate of the course's reference runner at :data:`SPEED_REFERENCE_M_S`, steps per minute.
-STEP_RATE_REFERENCE_SPM = 170.0
-#: The reference runner's speed, m/s.
-SPEED_REFERENCE_M_S = 3.3
 #: Preferred step rate ∝ speed^0.24: ln 1.10 / ln(5.2/3.5), Dorn, Schache & Pandy 2012 (stride frequency +10%
 #: from 3.5 to 5.2 m/s).
 STEP_RATE_SPEED_EXPONENT = math.log(1.10) / math.log(5.2 / 3.5)
@@ -229,7 +224,7 @@ class LegGeometry:
     foot_m: float  # heel to toe
 
 
-def leg_geometry(height_m=1.75, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG) -> LegGeometry:
+def leg_geometry(height_m=RUNNER.height_m, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG) -> LegGeometry:
     """Thigh and shank(+foot) lengths from Drillis & Contini and the spring rest length.
 
     ``L0 = sqrt(Lt² + Ls² + 2·Lt·Ls·cos θc)`` with θc the knee flexion at contact.
@@ -251,7 +246,8 @@ def preferred_step_rate(speed_m_s):
         Running speed, 1–12 m/s.
     """
     v = check_real(speed_m_s, "speed_m_s", "m/s", 1, 12)
-    return STEP_RATE_REFERENCE_SPM * (v / SPEED_REFERENCE_M_S) ** STEP_RATE_SPEED_EXPONENT
+    # anchored at the reference runner's own rate at its speed (170 steps/min at 3.3 m/s)
+    return RUNNER.step_rate_spm * (v / RUNNER.speed_m_s) ** STEP_RATE_SPEED_EXPONENT
 
 
 def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm, speed_m_s):
@@ -331,9 +327,9 @@ def _whole_stance(samples, k, L0):
     return {"t_s": t, "x_m": x, "y_m": y, "vx_m_s": vx, "vy_m_s": vy, "grf_x_n": grf_x, "grf_y_n": grf_y}
 
 
-def spring_step(mass_kg=70.0, height_m=1.75, speed_m_s=3.3, step_rate_spm=170.0, *, leg_stiffness_n_per_m=None,
-                stiffness_scale=1.0, contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG, solver="newton", n_points=0,
-                _guess=None):
+def spring_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,
+                step_rate_spm=RUNNER.step_rate_spm, *, leg_stiffness_n_per_m=None, stiffness_scale=1.0,
+                contact_knee_flexion_deg=CONTACT_KNEE_FLEXION_DEG, solver="newton", n_points=0, _guess=None):
     """The periodic, symmetric spring-mass running step at a speed and step rate: the gait alone.
 
     :func:`~kneecourse.models.running_step.run_step` adds what the step means for the knee.

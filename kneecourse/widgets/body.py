@@ -5,6 +5,7 @@ import ipywidgets as W
 
 from ..models.posture import POSTURES, posture
 from ..models.statics import force_on_lever
+from ..runner import RUNNER
 from ..views.body import LeverView, MomentBarsView, StickFigureView
 from ._base import Explorer, slider
 
@@ -54,7 +55,7 @@ class SquatExplorer(Explorer):
             "restrict_knee_travel": W.Checkbox(value=False, description="restrict knee travel (knee stops at toes)",
                                                indent=False, layout=W.Layout(width="auto")),
             "load_kg": slider("load on the shoulders", 0.0, 0.0, 100.0, 5.0, "kg"),
-            "mass_kg": slider("body mass", 70.0, 40.0, 120.0, 1.0, "kg"),
+            "mass_kg": slider("body mass", RUNNER.mass_kg, 40.0, 120.0, 1.0, "kg"),
         }
 
     def _build(self, fig):

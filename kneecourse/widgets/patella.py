@@ -7,6 +7,7 @@ import numpy as np
 from ..models.extensor import quadriceps_moment_arm
 from ..models.patellofemoral import patellofemoral_contact_area, patellofemoral_loading, pfjrf_ratio
 from ..models.tracking import STATIC_Q_DEG, balanced_vmo_share, patellar_tracking
+from ..runner import RUNNER
 from ..units import to_mm, to_mm2, to_mpa
 from ..views.patella import CurvesView, FacetBarsView, FrontalKneeView, PulleyView
 from ._base import Explorer, slider
@@ -29,7 +30,7 @@ class PatellofemoralExplorer(Explorer):
         return {
             "knee_flexion_deg": slider("knee flexion", 30.0, 0.0, 120.0, 1.0, "deg"),
             "knee_moment_nm": slider("knee extensor moment", 100.0, 0.0, 250.0, 5.0, "N·m"),
-            "mass_kg": slider("body mass", 70.0, 40.0, 120.0, 1.0, "kg"),
+            "mass_kg": slider("body mass", RUNNER.mass_kg, 40.0, 120.0, 1.0, "kg"),
             "weight_bearing": W.Checkbox(value=True, description="weight-bearing contact area (+24%)",
                                          indent=False, layout=W.Layout(width="auto")),
         }

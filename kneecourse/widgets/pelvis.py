@@ -9,6 +9,7 @@ from ..models.pelvis import (
     pelvic_tilt_pose,
     standing_parts,
 )
+from ..runner import RUNNER
 from ..units import to_mm
 from ..views.pelvis import ContactView, StandingView
 from ._base import Explorer, slider
@@ -28,7 +29,7 @@ class PelvisExplorer(Explorer):
         return {
             "pelvic_tilt_deg": slider("anterior pelvic tilt", 0.0, -15.0, 30.0, 1.0, "deg"),
             "lumbar_compensation": slider("lumbar compensation", 1.0, 0.0, 1.0, 0.05, "", ".2f"),
-            "height_m": slider("height", 1.75, 1.5, 2.0, 0.01, "m", ".2f"),
+            "height_m": slider("height", RUNNER.height_m, 1.5, 2.0, 0.01, "m", ".2f"),
         }
 
     def _build(self, fig):
@@ -69,7 +70,7 @@ class FootStrikeExplorer(Explorer):
         self.contact = self.view(ContactView(fig.add_subplot(1, 1, 1)))
 
     def _compute(self, thigh_angle_deg, knee_flexion_deg, trunk_lean_deg, pelvic_tilt_deg):
-        return contact_pose(1.75, pelvic_tilt_deg, 1.0, trunk_lean_deg, thigh_angle_deg, knee_flexion_deg)
+        return contact_pose(RUNNER.height_m, pelvic_tilt_deg, 1.0, trunk_lean_deg, thigh_angle_deg, knee_flexion_deg)
 
     def _draw(self, pose):
         self.contact.update(pose)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..models.running_step import KNEE_CHECKED_TOP_SPEED_M_S, run_step
+from ..runner import RUNNER
 from ..views.spring import ForceCurveView, StanceView
 from ._base import Explorer, slider
 
@@ -23,10 +24,11 @@ class SpringMassExplorer(Explorer):
 
     def _controls(self):
         return {
-            "speed_m_s": slider("speed", 3.3, 2.0, 6.0, 0.1, "m/s", ".1f", continuous=False),
-            "step_rate_spm": slider("step rate", 170.0, 150.0, 200.0, 1.0, "steps/min", continuous=False),
+            "speed_m_s": slider("speed", RUNNER.speed_m_s, 2.0, 6.0, 0.1, "m/s", ".1f", continuous=False),
+            "step_rate_spm": slider("step rate", RUNNER.step_rate_spm, 150.0, 200.0, 1.0, "steps/min",
+                                    continuous=False),
             "stiffness_scale": slider("leg stiffness × assumed", 1.0, 0.7, 1.5, 0.05, "", ".2f", continuous=False),
-            "mass_kg": slider("body mass", 70.0, 45.0, 110.0, 1.0, "kg", continuous=False),
+            "mass_kg": slider("body mass", RUNNER.mass_kg, 45.0, 110.0, 1.0, "kg", continuous=False),
             "frame": W.IntSlider(value=N_FRAMES // 2, min=0, max=N_FRAMES - 1, description="stance frame",
                                  style={"description_width": "initial"}, layout=W.Layout(width="34em")),
         }
@@ -38,8 +40,8 @@ class SpringMassExplorer(Explorer):
 
     def _compute(self, speed_m_s, step_rate_spm, stiffness_scale, mass_kg):
         # the precomputed periodic gaits (checked by integrating the stance) keep a slider step under 1 ms
-        step = run_step(mass_kg, 1.75, speed_m_s, step_rate_spm, stiffness_scale=stiffness_scale, solver="table",
-                        n_points=N_FRAMES)
+        step = run_step(mass_kg, RUNNER.height_m, speed_m_s, step_rate_spm, stiffness_scale=stiffness_scale,
+                        solver="table", n_points=N_FRAMES)
         return {"step": step, "traj": step["trajectory"], "speed": speed_m_s, "rate": step_rate_spm}
 
     def _draw(self, s):

@@ -120,13 +120,13 @@ def test_lookup_is_fast():
 
 
 def test_a_table_from_another_solver_is_refused(monkeypatch):
-    pg.load_table.cache_clear()
+    pg.load_gait_table.cache_clear()
     monkeypatch.setattr(pg, "RK4_STEPS", pg.RK4_STEPS + 1)
     try:
         with pytest.raises(RuntimeError, match="rebuild"):
             pg.load_gait_table()
     finally:
-        pg.load_table.cache_clear()
+        pg.load_gait_table.cache_clear()
 
 
 @pytest.mark.parametrize("call, name", [

@@ -14,15 +14,16 @@ from ...models import (
 )
 from ...models.running_step import RUNNING_TRUNK_LEAN_DEG
 from ...models.spring_mass import CONTACT_KNEE_FLEXION_DEG
+from ...runner import RUNNER
 from ..questions import MultipleChoice, Numeric
 
 #: The capstone's runners: every module computes its numbers from these inputs. Alex lands with module 6's
 #: knee flexion and trunk lean at contact (its explorer has no control for them), so module 5's pose of Alex,
 #: module 6's step and its explorer preset to Alex are the same runner.
-ALEX = {"mass_kg": 70.0, "height_m": 1.75, "speed_m_s": 3.0, "step_rate_spm": 156.0,
+ALEX = {"mass_kg": RUNNER.mass_kg, "height_m": RUNNER.height_m, "speed_m_s": 3.0, "step_rate_spm": 156.0,
         "contact_knee_flexion_deg": CONTACT_KNEE_FLEXION_DEG, "trunk_lean_deg": RUNNING_TRUNK_LEAN_DEG,
         "pelvic_tilt_deg": 10.0}
-JO = {"mass_kg": 70.0, "height_m": 1.75, "static_q_deg": 17.0, "knee_flexion_deg": 45.0}
+JO = {"mass_kg": RUNNER.mass_kg, "height_m": RUNNER.height_m, "static_q_deg": 17.0, "knee_flexion_deg": 45.0}
 
 
 def capstone_cases() -> dict:

@@ -15,7 +15,8 @@ from ...models import (
     statics,
 )
 from ...models.posture import knee_travel_comparison
-from ...units import to_body_weights
+from ...runner import RUNNER
+from ...units import G, to_body_weights
 from ..questions import CodeExercise, MultipleChoice, Numeric
 
 
@@ -24,7 +25,7 @@ def questions(nb):
     p = knee_travel_comparison("double_leg_squat", 90.0)
     return [
         Numeric(nb, "hand_moment", "A 200 N force pulls at right angles 0.35 m from a pivot. What is the moment?",
-                70.0, "N·m", "M = F × d = 200 N × 0.35 m = 70 N·m.", rel_tol=0.01),
+                200.0 * 0.35, "N·m", "M = F × d = 200 N × 0.35 m = 70 N·m.", rel_tol=0.01),
         Numeric(nb, "moment_arm_60", "What is the quadriceps moment arm at 60° of knee flexion (in mm)?",
                 1000 * arm60, "mm", "From the van Eijden polynomial: about 33 mm at 60°.", rel_tol=0.03,
                 hint="kc.quadriceps_moment_arm(60) returns metres."),
@@ -48,9 +49,9 @@ def questions(nb):
                      "Harder: write quad_force_bw(moment_nm, flexion_deg, mass_kg): the quadriceps force needed for a "
                      "knee moment, in body weights, with the course's moment arm.",
                      lambda m, a, kg: to_body_weights(extensor.quadriceps_force(m, a), kg),
-                     [(150.0, 60.0, 70.0), (100.0, 10.0, 60.0), (200.0, 100.0, 80.0)], quad_force_bw,
+                     [(150.0, 60.0, RUNNER.mass_kg), (100.0, 10.0, 60.0), (200.0, 100.0, 80.0)], quad_force_bw,
                      ["Force = moment / moment arm; kc.quadriceps_moment_arm(angle) gives the arm in metres.",
-                      "One body weight is mass_kg × 9.81 N: divide the force by it."],
+                      f"One body weight is mass_kg × g newtons (g is kc.G, {G:g} m/s²): divide the force by it."],
                      explanation="The moment arm is shortest in deep flexion, so the same moment needs more force."),
     ]
 
@@ -88,4 +89,4 @@ def knee_moment(force_n, distance_m):
 def quad_force_bw(moment_nm, flexion_deg, mass_kg):
     # quadriceps force = knee moment / moment arm (m), then in body weights
     force_n = moment_nm / kc.quadriceps_moment_arm(flexion_deg)
-    return force_n / (mass_kg * 9.81)
+    return force_n / (mass_kg * kc.G)

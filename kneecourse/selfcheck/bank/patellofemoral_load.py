@@ -11,23 +11,24 @@ import kneecourse as kc
 from ...models import (
     patellofemoral,
 )
-from ...units import to_body_weights
+from ...runner import RUNNER
+from ...units import G, to_body_weights
 from ..questions import CodeExercise, MultipleChoice, Numeric
 
 
 def questions(nb):
     k0 = patellofemoral.pfjrf_ratio(0.0)
-    mass = 70.0
+    mass = RUNNER.mass_kg
     pf = to_body_weights(patellofemoral.patellofemoral_force(150.0, 60.0), mass)
     return [
         Numeric(nb, "k0", "What is k = PF force / quadriceps force at full extension?", k0, "",
                 "0.462: with the knee straight the two tendons pull nearly in line, so little presses the patella "
                 "back.",
                 rel_tol=0.01),
-        Numeric(nb, "pf_bw", "A 70 kg runner produces a 150 N·m knee extensor moment at 60° flexion. PF force in body "
-                             "weights?",
+        Numeric(nb, "pf_bw", f"A {mass:g} kg runner produces a 150 N·m knee extensor moment at 60° flexion. PF "
+                             "force in body weights?",
                 pf, "BW", "F_pf = k(60°) · M / r(60°), divided by m·g.", rel_tol=0.05,
-                hint="Use kc.patellofemoral_force and divide by 70 × 9.81."),
+                hint=f"Use kc.patellofemoral_force and divide by {mass:g} × {G:g} (kc.G)."),
         MultipleChoice(nb, "units", "'The knee sees torques of 7–21 times body weight' mixes up…",
                        ["torque (N·m) and force (N)", "mass and weight", "stress and strain"], 0,
                        "Body weight is a force; a torque is a force times a distance. PF compression is a force."),

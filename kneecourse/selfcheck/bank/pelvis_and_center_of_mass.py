@@ -11,12 +11,14 @@ import kneecourse as kc
 from ...models import (
     pelvis,
 )
+from ...runner import RUNNER
 from ..questions import CodeExercise, MultipleChoice, Numeric
 
 
 def questions(nb):
-    x0, _ = pelvis.body_com(1.75, 0.0, 1.0)
-    x10, _ = pelvis.body_com(1.75, 10.0, 1.0)
+    h = RUNNER.height_m
+    x0, _ = pelvis.body_com(h, 0.0, 1.0)
+    x10, _ = pelvis.body_com(h, 10.0, 1.0)
     return [
         Numeric(nb, "two_masses", "A 60 kg mass at x = 0 m and a 20 kg mass at x = 0.8 m. Centre of mass x?",
                 0.2, "m", "(60·0 + 20·0.8) / 80 = 0.2 m.", rel_tol=0.01),
@@ -40,8 +42,8 @@ def questions(nb):
                      explanation="Σ m·x / Σ m."),
         CodeExercise(nb, "com_shift_mm",
                      "Harder: write com_shift_mm(tilt_deg, lumbar_compensation): how far (mm) the whole-body centre "
-                     "of mass moves forward with this pelvic tilt, for a 1.75 m runner.",
-                     lambda t, c: 1000 * (pelvis.body_com(1.75, t, c)[0] - pelvis.body_com(1.75, 0.0, c)[0]),
+                     f"of mass moves forward with this pelvic tilt, for the course's {h:g} m runner (kc.RUNNER).",
+                     lambda t, c: 1000 * (pelvis.body_com(h, t, c)[0] - pelvis.body_com(h, 0.0, c)[0]),
                      [(10.0, 1.0), (10.0, 0.0), (20.0, 0.5)], com_shift_mm,
                      ["kc.body_com(height_m, pelvic_tilt_deg, lumbar_compensation) "
                       "returns (x, y) in metres.",
@@ -63,7 +65,8 @@ WRONG_OPTIONS = {
 
 def prediction():
     """The predict-then-check: (id, prompt, unit, model value, explanation)."""
-    x0, x10 = pelvis.body_com(1.75, 0.0, 0.0)[0], pelvis.body_com(1.75, 10.0, 0.0)[0]
+    h = RUNNER.height_m
+    x0, x10 = pelvis.body_com(h, 0.0, 0.0)[0], pelvis.body_com(h, 10.0, 0.0)[0]
     return (
         "tilt_no_compensation", "10° of anterior pelvic tilt with no lumbar compensation (the trunk goes with the "
         "pelvis): how far (mm) does the centre of mass move forward?", "mm", 1000 * (x10 - x0),
@@ -80,6 +83,6 @@ def com_x(xs, ms):
 
 def com_shift_mm(tilt_deg, lumbar_compensation):
     # forward shift of the whole-body centre of mass, tilted minus upright, in mm
-    x_tilted, _ = kc.body_com(1.75, tilt_deg, lumbar_compensation)
-    x_upright, _ = kc.body_com(1.75, 0.0, lumbar_compensation)
+    x_tilted, _ = kc.body_com(kc.RUNNER.height_m, tilt_deg, lumbar_compensation)
+    x_upright, _ = kc.body_com(kc.RUNNER.height_m, 0.0, lumbar_compensation)
     return 1000 * (x_tilted - x_upright)
