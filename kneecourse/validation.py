@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["check_real", "check_choice", "check_flag", "scalar_or_array"]
+__all__ = ["Limit", "LIMITS", "check", "check_real", "check_choice", "check_flag", "scalar_or_array"]
 
 
 def _fmt(x: float) -> str:
@@ -132,6 +133,40 @@ def check_real(
         v = arr[below | above].flat[0] if arr.ndim else float(arr)
         raise ValueError(f"{name} = {_fmt(v)}{u} is out of range; allowed: {allowed()}")
     return float(arr) if scalar else arr
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The allowed range of one input: unit, inclusive bounds and what it is (for the docs and the fuzz tests)."""
+
+    unit: str
+    low: float
+    high: float
+    what: str = ""
+
+    def check(self, value, name: str, *, array: bool = True):
+        """:func:`check_real` of ``value`` against this range, named ``name`` in the error."""
+        return check_real(value, name, self.unit, self.low, self.high, array=array)
+
+
+#: Inputs that several models share, each declared once: parameter name -> its limit. A model valid over a
+#: narrower range declares that range once, in its own module, and says why (e.g. the speeds for which
+#: :mod:`~kneecourse.models.spring_mass` solves a periodic gait); the fuzz tests read both.
+LIMITS = {
+    "mass_kg": Limit("kg", 30, 200, "body mass"),
+    "height_m": Limit("m", 1.2, 2.2, "standing height"),
+    "leg_length_m": Limit("m", 0.5, 1.3, "rest length of the spring leg (hip to ground)"),
+    "speed_m_s": Limit("m/s", 1, 12, "running speed"),
+    "step_rate_spm": Limit("steps/min", 100, 260, "step rate, both feet counted"),
+    "pelvic_tilt_deg": Limit("deg", -30, 40, "anterior pelvic tilt (negative: posterior)"),
+    "trunk_lean_deg": Limit("deg", -20, 60, "forward lean of the trunk from vertical"),
+    "static_q_deg": Limit("deg", 0, 30, "standing Q-angle"),
+}
+
+
+def check(value, name: str, *, array: bool = True, limit: Limit | None = None):
+    """Check an input against its declared limit (:data:`LIMITS`, or a model's narrower ``limit``)."""
+    return (limit or LIMITS[name]).check(value, name, array=array)
 
 
 def check_choice(value, name: str, choices):

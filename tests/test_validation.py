@@ -139,3 +139,21 @@ def test_masses_of_the_wrong_shape_are_named():
 
     with pytest.raises(ValueError, match=r"^masses must be one mass per point: got shape \(2, 3\)"):
         kc.center_of_mass([[0, 0], [1, 1], [2, 2]], [[1, 2, 3], [4, 5, 6]])
+
+
+def test_a_shared_input_is_declared_once_not_restated_where_it_is_checked():
+    """Body mass 30–200 kg was written out at eight check sites; a declared input is checked with
+    validation.check (its LIMITS entry, or a model's SCOPES), never with its range written again."""
+    import re
+
+    from kneecourse.validation import LIMITS
+
+    from .conftest import ROOT
+
+    again = []
+    for path in sorted((ROOT / "kneecourse" / "models").glob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found = re.search(r'check_real\([^,]+, "(\w+)"', line)
+            if found and found.group(1) in LIMITS:
+                again.append(f"{path.name}:{n}: {line.strip()}")
+    assert not again, "ranges written again:\n" + "\n".join(again)

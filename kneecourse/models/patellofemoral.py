@@ -17,7 +17,7 @@ import numpy as np
 
 from ..dataio.tables import load_table
 from ..units import to_body_weights
-from ..validation import check_flag, check_real, scalar_or_array
+from ..validation import check, check_flag, check_real, scalar_or_array
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .pchip import Pchip
 
@@ -144,7 +144,7 @@ def patellofemoral_loading(knee_moment_nm, knee_flexion_deg, mass_kg=None, weigh
     knee_flexion_deg : float or array_like
         0–120° (broadcast with the moment).
     mass_kg : float, optional
-        Body mass, 1–500 kg: with it the forces come in body weights too.
+        Body mass, 30–200 kg (``validation.LIMITS``): with it the forces come in body weights too.
     weight_bearing : bool, optional
         Use the weight-bearing contact area.
 
@@ -161,5 +161,6 @@ def patellofemoral_loading(knee_moment_nm, knee_flexion_deg, mass_kg=None, weigh
     area = patellofemoral_contact_area(knee_flexion_deg, weight_bearing)
     out = {"quadriceps_force_n": fq, "k": k, "pf_force_n": pf, "contact_area_m2": area, "stress_pa": pf / area}
     if mass_kg is not None:
-        out.update(quadriceps_force_bw=to_body_weights(fq, mass_kg), pf_force_bw=to_body_weights(pf, mass_kg))
+        m = check(mass_kg, "mass_kg")
+        out.update(quadriceps_force_bw=to_body_weights(fq, m), pf_force_bw=to_body_weights(pf, m))
     return out

@@ -35,15 +35,18 @@ import numpy as np
 
 from ..runner import RUNNER
 from ..units import G, body_weight_n, to_body_weights
-from ..validation import check_choice, check_flag, check_real
+from ..validation import Limit, check, check_choice, check_flag, check_real
 from .bisection import bisect
 from .extensor import EXTENSOR_RANGE_DEG, quadriceps_force
 from .segments import anthropometry
 from .statics import cross_moment, moment_about
 
 __all__ = ["POSTURES", "Posture", "posture", "knee_travel_comparison", "descent_knee_flexion", "STAIR_RISER_M",
-           "STAIR_TREAD_M"]
+           "STAIR_TREAD_M", "RUNNING_GRF_BW"]
 
+#: The ground-reaction force the running stance posture is built for (the spring-mass runner's peaks are
+#: 2–3.5 BW over the explorers' range).
+RUNNING_GRF_BW = Limit("BW", 0.5, 5, "ground-reaction force of the running stance")
 #: Postures with the swing leg's assumed pose (thigh angle, knee flexion), deg.
 POSTURES = {
     "double_leg_squat": None,
@@ -318,8 +321,8 @@ def posture(kind="double_leg_squat", knee_flexion_deg=90.0, shank_angle_deg=None
         limit = float(np.degrees(np.arcsin(min(1.0, 0.75 * a.foot_m / a.shank_m))))
         phi = min(phi, limit)
     if running:
-        lean = check_real(trunk_lean_deg, "trunk_lean_deg", "deg", -20, 60, array=False)
-        grf_mag = check_real(grf_bw, "grf_bw", "BW", 0.5, 5, array=False)
+        lean = check(trunk_lean_deg, "trunk_lean_deg", array=False)
+        grf_mag = check(grf_bw, "grf_bw", array=False, limit=RUNNING_GRF_BW)
     else:
         lean = _balance_lean(a, kind, theta, phi, load, cop[0])
     joints = _stance_joints(a, theta, phi, lean)

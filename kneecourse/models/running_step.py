@@ -31,13 +31,14 @@ import numpy as np
 
 from ..runner import RUNNER
 from ..units import to_body_weights
-from ..validation import check_real
+from ..validation import Limit, check, check_real
+from .extensor import EXTENSOR_RANGE_DEG
 from .patellofemoral import patellofemoral_force
-from .posture import posture
-from .spring_mass import CONTACT_KNEE_FLEXION_DEG, LegGeometry, leg_geometry, spring_step
+from .posture import RUNNING_GRF_BW, posture
+from .spring_mass import CONTACT_KNEE_FLEXION_DEG, GAIT_LIMITS, LegGeometry, leg_geometry, spring_step
 
 __all__ = ["run_step", "running_knee_load", "step_rate_sweep", "KNEE_SHARE", "KNEE_ENERGY_J_PER_KG",
-           "RUNNING_TRUNK_LEAN_DEG", "KNEE_CHECKED_TOP_SPEED_M_S"]
+           "RUNNING_TRUNK_LEAN_DEG", "RUNNING_TRUNK_LEAN", "KNEE_CHECKED_TOP_SPEED_M_S"]
 
 #: Knee extensor energy absorbed in stance at 3.4 m/s, J/kg: mean of 0.60 and 0.74 (Teng & Powers 2015).
 KNEE_ENERGY_J_PER_KG = 0.67
@@ -46,6 +47,13 @@ KNEE_ENERGY_J_PER_KG = 0.67
 KNEE_SHARE = 0.37
 #: Forward trunk lean while running (deg): self-selected 7.3 ± 3.6° at 3.4 m/s (Teng & Powers 2014).
 RUNNING_TRUNK_LEAN_DEG = 7.0
+#: Trunk lean while running: narrower than in a squat (``validation.LIMITS``); module 5's touchdown pose too.
+RUNNING_TRUNK_LEAN = Limit("deg", -10, 40, "forward trunk lean while running")
+#: The largest knee extensor moment the patellofemoral model takes (N·m).
+PF_MOMENT_TOP_NM = 1000.0
+#: The inputs whose range here is not the one of ``validation.LIMITS`` (the fuzz tests read it).
+SCOPES = {"run_step": {**GAIT_LIMITS, "trunk_lean_deg": RUNNING_TRUNK_LEAN},
+          "running_knee_load": {"trunk_lean_deg": RUNNING_TRUNK_LEAN}}
 #: The fastest running the knee part rests on (m/s): its knee share and trunk lean were measured at 3.4 m/s
 #: (Teng & Powers 2014, 2015) and the step-length study it is compared with ran at 3.7 m/s (Willson et al. 2014).
 #: Faster than this the knee figures are an extrapolation, and the explorer says so.
@@ -89,18 +97,38 @@ def running_knee_load(mass_kg, height_m, leg_compression_m, peak_vgrf_n, *,
         ``peak_knee_flexion_deg``, ``peak_knee_moment_nm`` (extensor, ≥ 0),
         ``peak_pf_force_n`` and ``peak_pf_force_bw``.
     """
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
+    m = check(mass_kg, "mass_kg", array=False)
     compression = check_real(leg_compression_m, "leg_compression_m", "m", 0, 0.5, array=False)
     f_peak = check_real(peak_vgrf_n, "peak_vgrf_n", "N", 0, 2e4, array=False)
     share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
-    lean = check_real(trunk_lean_deg, "trunk_lean_deg", "deg", -10, 40, array=False)
+    lean = check(trunk_lean_deg, "trunk_lean_deg", array=False, limit=RUNNING_TRUNK_LEAN)
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
-    L0 = geo.rest_length_m
-    theta = float(_knee_flexion_from_length(geo, L0 - share * compression))
-    snap = posture("running_stance", min(theta, 120.0), mass_kg=m, height_m=height_m,
-                   grf_bw=min(max(float(to_body_weights(f_peak, m)), 0.5), 5.0), trunk_lean_deg=lean)
+    return _knee_load(geo, m, height_m, compression, f_peak, share, lean)
+
+
+def _knee_load(geo: LegGeometry, m, height_m, compression, f_peak, share, lean):
+    """:func:`running_knee_load` of checked inputs. Outside what the knee models cover it raises, saying which
+    input to change: it never holds a value at a bound and goes on as if it were the answer."""
+    theta = float(_knee_flexion_from_length(geo, geo.rest_length_m - share * compression))
+    top = EXTENSOR_RANGE_DEG[1]
+    if theta > top:
+        raise ValueError(
+            f"the leg compresses the knee to {theta:.0f}° of flexion at mid-stance, beyond the {top:g}° the knee "
+            "models cover: the leg is too soft for this speed and step rate (raise stiffness_scale or "
+            "leg_stiffness_n_per_m, raise step_rate_spm, lower speed_m_s, or give a smaller knee_share)")
+    grf = float(to_body_weights(f_peak, m))
+    if not RUNNING_GRF_BW.low <= grf <= RUNNING_GRF_BW.high:
+        raise ValueError(
+            f"peak_vgrf_n = {f_peak:.0f} N is {grf:.2f} body weights for mass_kg = {m:g} kg; the running stance "
+            f"posture covers {RUNNING_GRF_BW.low:g}–{RUNNING_GRF_BW.high:g} BW")
+    snap = posture("running_stance", theta, mass_kg=m, height_m=height_m, grf_bw=grf, trunk_lean_deg=lean)
+    # a net flexor moment asks nothing of the quadriceps: the extensor moment is zero, and so is its PF force
     knee_moment = max(float(snap.moments["knee"]), 0.0)
-    pf = float(patellofemoral_force(min(knee_moment, 1000.0), min(theta, 120.0)))
+    if knee_moment > PF_MOMENT_TOP_NM:
+        raise ValueError(
+            f"the knee extensor moment at mid-stance would be {knee_moment:.0f} N·m, beyond the "
+            f"{PF_MOMENT_TOP_NM:g} N·m the patellofemoral model takes (lower mass_kg, speed_m_s or trunk lean)")
+    pf = float(patellofemoral_force(knee_moment, theta))
     return {
         "peak_knee_flexion_deg": theta,
         "peak_knee_moment_nm": knee_moment,
@@ -134,12 +162,14 @@ def run_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.
         If no periodic gait with a flight phase exists for these inputs (the
         message says which input to change), or for bad inputs.
     """
+    share = check_real(knee_share, "knee_share", "", 0.1, 1, array=False)
+    lean = check(trunk_lean_deg, "trunk_lean_deg", array=False, limit=RUNNING_TRUNK_LEAN)
     step = spring_step(mass_kg, height_m, speed_m_s, step_rate_spm, leg_stiffness_n_per_m=leg_stiffness_n_per_m,
                        stiffness_scale=stiffness_scale, contact_knee_flexion_deg=contact_knee_flexion_deg,
                        solver=solver, n_points=n_points, _guess=_guess)
-    knee = running_knee_load(mass_kg, height_m, step["leg_compression_m"], step["peak_vgrf_n"],
-                             contact_knee_flexion_deg=contact_knee_flexion_deg, knee_share=knee_share,
-                             trunk_lean_deg=trunk_lean_deg)
+    # spring_step checked the body and the gait: the knee's part is computed from its results, not re-checked
+    geo = leg_geometry(height_m, contact_knee_flexion_deg)
+    knee = _knee_load(geo, float(mass_kg), height_m, step["leg_compression_m"], step["peak_vgrf_n"], share, lean)
     return {**step, **knee}
 
 

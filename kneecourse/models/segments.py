@@ -14,7 +14,7 @@ import numpy as np
 
 from ..dataio.tables import load_table
 from ..runner import RUNNER
-from ..validation import check_choice, check_real
+from ..validation import check, check_choice, check_real
 
 __all__ = ["TABLES", "segment_table", "proportions", "Anthropometry", "anthropometry", "center_of_mass"]
 
@@ -75,8 +75,8 @@ def anthropometry(height_m=RUNNER.height_m, mass_kg=RUNNER.mass_kg, table: str =
     The pelvis length (greater trochanter to L4/L5) is not in the tables; it is
     taken as 0.10 H, an assumption that only matters for the pelvic-tilt model.
     """
-    h = check_real(height_m, "height_m", "m", 1.2, 2.2, array=False)
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
+    h = check(height_m, "height_m", array=False)
+    m = check(mass_kg, "mass_kg", array=False)
     p = proportions()
     seg = segment_table(table)
     masses = {k: v["mass_fraction"] * m for k, v in seg.items()}

@@ -53,7 +53,7 @@ import numpy as np
 
 from ..runner import RUNNER
 from ..units import G, to_body_weights
-from ..validation import check_choice, check_real
+from ..validation import Limit, check, check_choice, check_real
 from . import periodic_gait as pg
 from .bisection import bisect
 from .segments import proportions
@@ -71,6 +71,9 @@ __all__ = [
     "STIFFNESS_EXPONENT",
     "TABLE_TOLERANCE",
     "STANCE_STEPS",
+    "GAIT_LIMITS",
+    "STANCE_SPEED",
+    "SCOPES",
 ]
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
@@ -82,6 +85,17 @@ STEP_RATE_SPEED_EXPONENT = math.log(1.10) / math.log(5.2 / 3.5)
 STIFFNESS_EXPONENT = math.log(16.3 / 7.0) / math.log(1.36 / 0.74)
 #: Knee flexion at touchdown (deg), the default for the spring leg and module 5's touchdown pose.
 CONTACT_KNEE_FLEXION_DEG = 20.0
+#: Where :func:`spring_step` solves the periodic gait, narrower than any running (``validation.LIMITS``): the
+#: table of periodic gaits and the checks against published step-rate studies span these speeds and rates.
+GAIT_LIMITS = {
+    "speed_m_s": Limit("m/s", 1.5, 7, "speed of the periodic spring-mass gait"),
+    "step_rate_spm": Limit("steps/min", 120, 230, "step rate of the periodic spring-mass gait"),
+}
+#: One stance of :func:`slip_stance` may start slower than running: the horizontal speed at touchdown.
+STANCE_SPEED = Limit("m/s", 0.5, 12, "horizontal speed at touchdown")
+#: The inputs of this module's functions whose range is not the one of ``validation.LIMITS``: function -> {name:
+#: limit}. The fuzz tests read it.
+SCOPES = {"spring_step": GAIT_LIMITS, "slip_stance": {"speed_m_s": STANCE_SPEED}}
 
 
 # ---------------------------------------------------------------------------
@@ -143,10 +157,10 @@ def slip_stance(mass_kg, leg_length_m, leg_stiffness_n_per_m, speed_m_s, touchdo
         ``leg_compression_m``, ``takeoff_velocity_m_s`` (vx, vy),
         ``lifted_off`` (False if the mass fell to the ground first).
     """
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
-    L0 = check_real(leg_length_m, "leg_length_m", "m", 0.5, 1.3, array=False)
+    m = check(mass_kg, "mass_kg", array=False)
+    L0 = check(leg_length_m, "leg_length_m", array=False)
     k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 1e3, 1e5, array=False)
-    v = check_real(speed_m_s, "speed_m_s", "m/s", 0.5, 12, array=False)
+    v = check(speed_m_s, "speed_m_s", array=False, limit=STANCE_SPEED)
     a = math.radians(check_real(touchdown_angle_deg, "touchdown_angle_deg", "deg", 1, 60, array=False))
     vy0 = check_real(vertical_velocity_m_s, "vertical_velocity_m_s", "m/s", -5, 0, array=False)
     n = _whole(n_points, "n_points", "points", 2, 100_000)
@@ -229,7 +243,7 @@ def leg_geometry(height_m=RUNNER.height_m, contact_knee_flexion_deg=CONTACT_KNEE
 
     ``L0 = sqrt(Lt² + Ls² + 2·Lt·Ls·cos θc)`` with θc the knee flexion at contact.
     """
-    h = check_real(height_m, "height_m", "m", 1.2, 2.2, array=False)
+    h = check(height_m, "height_m", array=False)
     tc = check_real(contact_knee_flexion_deg, "contact_knee_flexion_deg", "deg", 0, 45, array=False)
     p = proportions()
     lt, ls = p["thigh"] * h, p["knee"] * h
@@ -245,7 +259,10 @@ def preferred_step_rate(speed_m_s):
     speed_m_s : float or array_like
         Running speed, 1–12 m/s.
     """
-    v = check_real(speed_m_s, "speed_m_s", "m/s", 1, 12)
+    return _preferred_step_rate(check(speed_m_s, "speed_m_s"))
+
+
+def _preferred_step_rate(v):
     # anchored at the reference runner's own rate at its speed (170 steps/min at 3.3 m/s)
     return RUNNER.step_rate_spm * (v / RUNNER.speed_m_s) ** STEP_RATE_SPEED_EXPONENT
 
@@ -266,10 +283,12 @@ def default_leg_stiffness(mass_kg, leg_length_m, step_rate_spm, speed_m_s):
     speed_m_s : float or array_like
         1–12 m/s (sets the preferred step rate, :func:`preferred_step_rate`).
     """
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200)
-    L0 = check_real(leg_length_m, "leg_length_m", "m", 0.5, 1.3)
-    f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 100, 260)
-    return K_REFERENCE * m * G / L0 * (f / preferred_step_rate(speed_m_s)) ** STIFFNESS_EXPONENT
+    return _default_leg_stiffness(check(mass_kg, "mass_kg"), check(leg_length_m, "leg_length_m"),
+                                  check(step_rate_spm, "step_rate_spm"), check(speed_m_s, "speed_m_s"))
+
+
+def _default_leg_stiffness(m, L0, f, v):
+    return K_REFERENCE * m * G / L0 * (f / _preferred_step_rate(v)) ** STIFFNESS_EXPONENT
 
 
 # ---------------------------------------------------------------------------
@@ -383,9 +402,9 @@ def spring_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNN
         If no periodic gait with a flight phase exists for these inputs (the
         message says which input to change), or for bad inputs.
     """
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200, array=False)
-    v = check_real(speed_m_s, "speed_m_s", "m/s", 1.5, 7, array=False)
-    f = check_real(step_rate_spm, "step_rate_spm", "steps/min", 120, 230, array=False)
+    m = check(mass_kg, "mass_kg", array=False)
+    v = check(speed_m_s, "speed_m_s", array=False, limit=GAIT_LIMITS["speed_m_s"])
+    f = check(step_rate_spm, "step_rate_spm", array=False, limit=GAIT_LIMITS["step_rate_spm"])
     scale = check_real(stiffness_scale, "stiffness_scale", "", 0.5, 2, array=False)
     solver = check_choice(solver, "solver", ("newton", "table"))
     n_points = check_real(n_points, "n_points", "samples", 0, 2001, array=False)
@@ -395,7 +414,7 @@ def spring_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNN
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
     L0 = geo.rest_length_m
     if leg_stiffness_n_per_m is None:
-        k = float(default_leg_stiffness(m, L0, f, v))
+        k = float(_default_leg_stiffness(m, L0, f, v))  # inputs checked above: once per call
     else:
         k = check_real(leg_stiffness_n_per_m, "leg_stiffness_n_per_m", "N/m", 3e3, 1e5, array=False)
     k *= scale
@@ -441,7 +460,7 @@ def spring_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNN
         "leg_compression_m": L0 - y_mid,
         "step_length_m": v * 60.0 / f,
         "leg_length_m": L0,
-        "preferred_step_rate_spm": float(preferred_step_rate(v)),
+        "preferred_step_rate_spm": float(_preferred_step_rate(v)),
         "touchdown_velocity_m_s": (vx_to, -vy_to),
         "mid_stance": (y_mid, gait["v_mid"] * vs),
         "solved_by": solved_by,
@@ -482,11 +501,11 @@ def morin_stiffness(mass_kg, contact_time_s, flight_time_s, speed_m_s, leg_lengt
         ``peak_force_n``, ``com_drop_m``, ``leg_compression_m``,
         ``vertical_stiffness_n_per_m``, ``leg_stiffness_n_per_m``.
     """
-    m = check_real(mass_kg, "mass_kg", "kg", 30, 200)
+    m = check(mass_kg, "mass_kg")
     tc = check_real(contact_time_s, "contact_time_s", "s", 0.08, 0.6)
     tf = check_real(flight_time_s, "flight_time_s", "s", 0, 0.4)
-    v = check_real(speed_m_s, "speed_m_s", "m/s", 1, 12)
-    L = check_real(leg_length_m, "leg_length_m", "m", 0.5, 1.3)
+    v = check(speed_m_s, "speed_m_s")
+    L = check(leg_length_m, "leg_length_m")
     half = v * tc / 2
     if np.any(half >= L):
         raise ValueError("speed_m_s × contact_time_s / 2 must be shorter than leg_length_m; check the inputs")

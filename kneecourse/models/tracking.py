@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..validation import check_real, scalar_or_array
+from ..validation import check, check_real, scalar_or_array
 from .patellofemoral import patellofemoral_loading
 
 __all__ = [
@@ -132,7 +132,7 @@ def lateral_patellar_force(quadriceps_force_n, q_angle_deg, vmo_share=None,
         Side pull, N (negative = net medial pull).
     """
     fq = check_real(quadriceps_force_n, "quadriceps_force_n", "N", 0, 20000)
-    q0 = check_real(static_q_deg, "static_q_deg", "deg", 0, 30)
+    q0 = check(static_q_deg, "static_q_deg")
     g = side_pull_factor(q_angle_deg, vmo_share, vmo_angle_deg, vl_angle_deg)
     g0 = side_pull_factor(q0, None, vmo_angle_deg, vl_angle_deg)
     return scalar_or_array(fq * (g - g0))
@@ -166,7 +166,7 @@ def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation
     float or numpy.ndarray
         Working Q-angle, degrees.
     """
-    q = check_real(static_q_deg, "static_q_deg", "deg", 0, 30)
+    q = check(static_q_deg, "static_q_deg")
     add = check_real(hip_adduction_deg, "hip_adduction_deg", "deg", -20, 30)
     ir = np.radians(check_real(hip_internal_rotation_deg, "hip_internal_rotation_deg", "deg", -30, 40))
     th = np.radians(check_real(knee_flexion_deg, "knee_flexion_deg", "deg", 0, 120))

@@ -236,3 +236,29 @@ def test_every_public_function_is_fuzzed():
     public = {n for n in kc.__all__ if inspect.isfunction(getattr(kc, n))
               and getattr(kc, n).__module__.startswith(("kneecourse.models", "kneecourse.units"))}
     assert public - set(CASES) == set()
+
+
+def _declared():
+    """(case, parameter, limit) for every fuzzed argument whose range is declared: a model module's SCOPES for
+    that function, else validation.LIMITS."""
+    import sys
+
+    from kneecourse.validation import LIMITS
+
+    out = []
+    for case, (fn, kwargs) in CASES.items():
+        scopes = getattr(sys.modules[fn.__module__], "SCOPES", {}).get(fn.__name__, {})
+        out += [(case, param, scopes.get(param, LIMITS.get(param))) for param in kwargs
+                if (param in LIMITS or param in scopes) and case not in ("to_body_weights", "body_weight_n")]
+    return out  # the unit conversions take any body (1-500 kg): they are not a model
+
+
+@pytest.mark.parametrize("case, param, limit", _declared(), ids=[f"{c}-{p}" for c, p, _ in _declared()])
+def test_a_value_beyond_its_declared_limit_is_refused_naming_it(case, param, limit):
+    """The fuzz reads the declarations: just beyond either bound of a declared input, every function that takes
+    it raises, naming the parameter and its unit, whatever the function (no silent clamp, no NaN)."""
+    fn, kwargs = CASES[case]
+    span = limit.high - limit.low
+    for beyond in (limit.low - 0.01 * span, limit.high + 0.01 * span):
+        with pytest.raises(ValueError, match=rf"{param} = .*{limit.unit}"):
+            fn(**{**kwargs, param: beyond})

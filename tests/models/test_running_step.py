@@ -149,3 +149,34 @@ def test_trunk_lean_lowers_the_running_knee_load():
     assert pf[4.0] > pf[7.3] > pf[14.1]
     assert pf[14.1] / pf[7.3] - 1 == pytest.approx(-0.06, abs=0.06)
     assert pf[4.0] / pf[7.3] - 1 == pytest.approx(0.07, abs=0.06)
+
+
+@pytest.mark.parametrize("compression, force, what", [
+    (0.45, 2000.0, "knee"),          # a leg this soft flexes the knee past 120°: it was held at 120° and went on
+    (0.10, 20000.0, "body weights"),  # 29 BW on 70 kg: it was held at 5 BW and went on
+])
+def test_outside_what_the_knee_models_cover_it_says_so_instead_of_holding_a_bound(compression, force, what):
+    """running_knee_load clamped the knee angle (120°), the ground force (0.5–5 BW) and the knee moment
+    (1000 N·m) and returned numbers computed at the bound as if they were the answer."""
+    with pytest.raises(ValueError, match=what):
+        running_knee_load(70.0, 1.75, compression, force, knee_share=1.0)
+
+
+def test_one_running_step_checks_each_input_once(monkeypatch):
+    """A step checked its step rate and speed twice (spring_step, then default_leg_stiffness and
+    preferred_step_rate inside it); inputs are checked at the public boundary, once."""
+    import kneecourse.validation as validation
+    from kneecourse.models import pelvis, posture, running_step, segments, spring_mass
+
+    seen = []
+    real = validation.check_real
+
+    def counting(value, name, *args, **kwargs):
+        seen.append(name)
+        return real(value, name, *args, **kwargs)
+
+    for module in (validation, spring_mass, running_step, posture, segments, pelvis):
+        if hasattr(module, "check_real"):
+            monkeypatch.setattr(module, "check_real", counting)
+    run_step(70.0, 1.75, 3.3, 170.0, solver="table")
+    assert seen.count("step_rate_spm") == 1 and seen.count("speed_m_s") == 1, seen
