@@ -105,7 +105,10 @@ class HtmlTags(HTMLParser):
 
 
 @pytest.fixture
-def static(monkeypatch, course_home):
+def static(course_home):
     """A page without a kernel (the course site): static forms instead of widgets."""
-    monkeypatch.setenv("KNEECOURSE_STATIC", "1")
-    return course_home
+    from kneecourse.cli.site import static_forms
+
+    static_forms.install()
+    yield course_home
+    static_forms.uninstall()

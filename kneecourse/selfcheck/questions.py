@@ -8,16 +8,14 @@ learner's :class:`~kneecourse.selfcheck.store.ProgressStore`.
 from __future__ import annotations
 
 import html
-import json
 import math
-import re
 import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import sharing
-from .numbers import parse_number, unit_spellings
+from .numbers import parse_number
 from .store import ProgressStore
 
 __all__ = ["Result", "MultipleChoice", "Numeric", "CodeExercise", "Prediction"]
@@ -55,35 +53,18 @@ class Result:
 
 
 class _Shown:
-    """Display rule shared by questions and predictions: the widget live, plain HTML in a static page."""
+    """Display rule shared by questions and predictions: the widget live, the course site's form on a static page
+    (:func:`kneecourse.views.display.static_html`)."""
 
     def _ipython_display_(self):
         from IPython.display import HTML, display
 
-        from ..views.display import static_mode
+        from ..views.display import static_html, static_mode
 
         if static_mode():
-            display(HTML(self.static_html()))
+            display(HTML(static_html(self)))
             return
         display(self.widget())
-
-
-def _dom_id(*parts) -> str:
-    """An HTML id from a notebook name and a question id."""
-    return "kc-" + re.sub(r"[^A-Za-z0-9_-]+", "-", "-".join(str(p) for p in parts))
-
-
-#: where a static form's answer appears (read out by screen readers when it changes)
-_FEEDBACK = '<p class="kc-feedback" role="status" aria-live="polite"></p>'
-
-
-def _attr(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _spellings(unit: str) -> str:
-    """The unit's spellings for the site's script, which reads numbers by the same rule as the notebook."""
-    return f'data-spellings="{_attr(json.dumps(unit_spellings(unit), ensure_ascii=False))}"'
 
 
 def _with_unit(number: str, unit: str) -> str:
@@ -169,29 +150,6 @@ class _Question(_Shown):
         self._controls = {"input": field_, "check": check, "hint": hint, "feedback": feedback}
         return box
 
-    def static_html(self) -> str:
-        """The question as a form that gives feedback on a page without a kernel (the course site).
-
-        The feedback is worked out here, by :meth:`check`, and written into the page, so the site
-        says exactly what the notebook says; a small script (``kneecourse-quiz.js``) shows it.
-        """
-        qid = _dom_id(self.notebook, self.id)
-        hint = (f'<button type="button" class="kc-hint" data-hint="{_attr("Hint: " + self.hint)}">Hint</button>'
-                if self.hint else "")
-        return (f'<form class="kc-quiz kneecourse-question" id="{qid}" data-kind="{self._static_kind}" '
-                f'{self._static_data()}><fieldset><legend>{html.escape(self.prompt)}</legend>'
-                f"{self._static_input(qid)}</fieldset>"
-                f'<div class="kc-quiz-buttons"><button type="submit">Check</button>{hint}</div>'
-                f'{_FEEDBACK}</form>')
-
-    _static_kind = ""
-
-    def _static_data(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _static_input(self, qid) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
-
 
 class MultipleChoice(_Question):
     """A multiple-choice question.
@@ -258,21 +216,6 @@ class MultipleChoice(_Question):
     def _input_value(self, w):
         return w.value
 
-    _static_kind = "choice"
-
-    def _static_data(self) -> str:
-        return ""
-
-    def _static_input(self, qid) -> str:
-        rows = []
-        for i, option in enumerate(self.options):
-            feedback = str(self.check(i))  # the notebook's own feedback for this option
-            rows.append(f'<div class="kc-option"><input type="radio" name="{qid}" id="{qid}-{i}" value="{i}" '
-                        f'data-feedback="{_attr(feedback)}" data-correct="{str(i == self.answer).lower()}">'
-                        f'<label for="{qid}-{i}">{html.escape(option)}</label></div>')
-        return "".join(rows)
-
-
 class Numeric(_Question):
     """A numeric question with a tolerance and a unit.
 
@@ -310,10 +253,10 @@ class Numeric(_Question):
         if problem is not None:  # a Result is falsy when not correct
             return problem
         if abs(x - self.answer) <= self.tolerance:
-            return self._verdict(f"{x:g}", "right")
-        return self._verdict(f"{x:g}", "high" if x > self.answer else "low")
+            return self.verdict(f"{x:g}", "right")
+        return self.verdict(f"{x:g}", "high" if x > self.answer else "low")
 
-    def _verdict(self, shown: str, verdict: str) -> Result:
+    def verdict(self, shown: str, verdict: str) -> Result:
         """The feedback for an answer shown as ``shown``: ``"right"``, too ``"high"`` or too ``"low"``."""
         if verdict == "right":
             tolerance = _with_unit(f"{self.tolerance:.3g}", self.unit)
@@ -330,19 +273,6 @@ class Numeric(_Question):
     def _input_value(self, w):
         text = w.children[0].value.strip()
         return text or None
-
-    _static_kind = "number"
-
-    def _static_data(self) -> str:
-        # the notebook's three verdicts, with {x} where the learner's number goes
-        texts = " ".join(f'data-{k}="{_attr(self._verdict("{x}", k))}"' for k in ("right", "high", "low"))
-        return (f'data-answer="{self.answer!r}" data-tolerance="{self.tolerance!r}" '
-                f'data-unit="{_attr(self.unit)}" {_spellings(self.unit)} {texts}')
-
-    def _static_input(self, qid) -> str:
-        return (f'<label for="{qid}-x">Your answer{f" ({html.escape(self.unit)})" if self.unit else ""}</label> '
-                f'<input type="text" inputmode="decimal" id="{qid}-x" autocomplete="off" size="12">')
-
 
 class CodeExercise:
     """A code exercise: the learner writes a function, the checker runs it against the model.
@@ -459,26 +389,13 @@ class CodeExercise:
         """
         result = self.check(fn)
         (self.store or ProgressStore()).record(self.notebook, self.id, result.correct)
-        from ..views.display import static_mode
+        from ..views.display import static_html, static_mode
 
         if static_mode():
             from IPython.display import HTML
 
-            return HTML(self.static_html(result))
+            return HTML(static_html(self, result=result))
         return result
-
-    def static_html(self, result: Result | None = None) -> str:
-        """The checker's answer, then the hints and the worked solution as folded sections."""
-        folds = "".join(f'<details class="kc-fold"><summary>Hint {i} of {len(self.hints)}</summary>'
-                        f"<p>{html.escape(h)}</p></details>" for i, h in enumerate(self.hints, start=1))
-        folds += ('<details class="kc-fold"><summary>Worked solution (try the hints first)</summary>'
-                  f"<pre><code>{html.escape(self.solution_source())}</code></pre></details>")
-        if result is not None and result.feedback.startswith(self.NOT_DONE):  # no kernel here: no .hint() to call
-            result = Result(False, f"{self.NOT_DONE} The hints and the worked solution are folded below.",
-                            graded=False)
-        answer = result._repr_html_() if result is not None else ""
-        return f'<div class="kc-exercise" id="{_dom_id(self.notebook, self.id)}">{answer}{folds}</div>'
-
 
 class Prediction(_Shown):
     """Predict, then check: the learner commits a number before exploring, then sees it beside the model's.
@@ -524,13 +441,13 @@ class Prediction(_Shown):
             return problem
         self._store().record(self.notebook, self.key, False, prediction=v)
         sharing.share(self.notebook, self.id, "prediction", v)
-        return self._saved(f"{v:g}")
+        return self.saved_text(f"{v:g}")
 
-    def _saved(self, shown: str) -> Result:
+    def saved_text(self, shown: str) -> Result:
         return Result(True, f"Saved: {_with_unit(shown, self.unit)}. Now use the explorer, then reveal the model's "
                             "answer.", graded=False)
 
-    def _compared(self, shown: str, off: str) -> Result:
+    def compared(self, shown: str, off: str) -> Result:
         model = _with_unit(f"{self.model_value:.3g}", self.unit)
         return Result(True, f"You predicted {_with_unit(shown, self.unit)}; the model gives {model} "
                             f"(yours is {_with_unit(off, self.unit)} from it).", self.explanation, graded=False)
@@ -556,18 +473,18 @@ class Prediction(_Shown):
         explorer : Explorer, optional
             The explorer to move before the answer opens.
         """
-        from ..views.display import static_mode
+        from ..views.display import static_html, static_mode
 
         if static_mode():
             from IPython.display import HTML
 
-            return HTML(self.static_reveal_html())
+            return HTML(static_html(self, reveal=True))
         p = self.saved()
-        now = self._no_prediction() if p is None else self._compared(f"{p:g}", f"{p - self.model_value:+.3g}")
+        now = self.no_prediction() if p is None else self.compared(f"{p:g}", f"{p - self.model_value:+.3g}")
         return Reveal(self, explorer, now)
 
     @staticmethod
-    def _no_prediction() -> Result:
+    def no_prediction() -> Result:
         return Result(False, "Make your prediction above first — a guess written down teaches more than none.",
                       graded=False)
 
@@ -599,25 +516,6 @@ class Prediction(_Shown):
         self._widget = w
         self._controls = {"input": box, "commit": commit, "feedback": feedback}
         return w
-
-    def static_html(self) -> str:
-        """A form that keeps the reader's prediction in their browser (the course site)."""
-        pid = _dom_id(self.notebook, self.id)
-        return (f'<form class="kc-predict kneecourse-prediction" id="{pid}" data-key="kneecourse:{_attr(self.key)}" '
-                f'data-saved="{_attr(self._saved("{x}"))}" {_spellings(self.unit)}>'
-                f'<p><b>Predict first:</b> {html.escape(self.prompt)}</p>'
-                f'<label for="{pid}-x">Your prediction ({html.escape(self.unit)})</label> '
-                f'<input type="text" inputmode="decimal" id="{pid}-x" autocomplete="off" size="12"> '
-                f'<button type="submit">Commit my prediction</button>'
-                f'{_FEEDBACK}</form>')
-
-    def static_reveal_html(self) -> str:
-        """A button that shows the committed prediction beside the model's value (the course site)."""
-        return (f'<div class="kc-reveal" data-key="kneecourse:{_attr(self.key)}" data-model="{self.model_value!r}" '
-                f'data-compared="{_attr(self._compared("{x}", "{d}"))}" data-none="{_attr(self._no_prediction())}">'
-                f'<button type="button">Reveal the model\'s answer</button>'
-                f'{_FEEDBACK}</div>')
-
 
 class Reveal:
     """The model's answer behind a button that opens when the learner has predicted (and explored).
@@ -695,7 +593,7 @@ class Reveal:
             if p is None or not self._moved():  # pragma: no cover - the button is disabled then
                 refresh()
                 return
-            now = self._prediction._compared(f"{p:g}", f"{p - self._prediction.model_value:+.3g}")
+            now = self._prediction.compared(f"{p:g}", f"{p - self._prediction.model_value:+.3g}")
             shown.value = now._repr_html_() + f"<p><i>{html.escape(self.NEXT)}</i></p>"
             status.value = ""
 

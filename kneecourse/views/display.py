@@ -4,16 +4,32 @@ from __future__ import annotations
 import base64
 import html
 import io
-import os
 import re
 
-__all__ = ["static_mode", "show", "is_widget_canvas", "describe_figure", "figure_html", "plain_text"]
+__all__ = ["static_mode", "static_html", "set_static_renderer", "show", "is_widget_canvas", "describe_figure",
+           "figure_html", "plain_text"]
+
+#: How a page without a kernel draws the course's widgets: set by the course site's build
+#: (:func:`kneecourse.cli.site.static_forms.install`, the first cell of each page it runs); None in a notebook.
+_static_renderer = None
+
+
+def set_static_renderer(render) -> None:
+    """Install ``render(obj, **options) -> str`` (HTML) as the static form of every widget; None: live widgets."""
+    global _static_renderer
+    _static_renderer = render
 
 
 def static_mode() -> bool:
-    """True when the course is rendered without live widgets (``KNEECOURSE_STATIC=1``, set by the
-    course-site build)."""
-    return os.environ.get("KNEECOURSE_STATIC", "") not in ("", "0")
+    """True when the course is rendered without live widgets (the course site's build)."""
+    return _static_renderer is not None
+
+
+def static_html(obj, **options) -> str:
+    """The static form of a question, prediction, code exercise, explorer or app (the course site's)."""
+    if _static_renderer is None:
+        raise RuntimeError("no static renderer installed: this is a live notebook")
+    return _static_renderer(obj, **options)
 
 
 def show(fig, alt: str | None = None):

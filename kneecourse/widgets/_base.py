@@ -26,77 +26,26 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import threading
 import time
 import types
+from importlib.resources import files
 
 import ipywidgets as W
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from traitlets import TraitError
 
-from ..views.display import describe_figure, static_mode
+from ..views.display import describe_figure, static_html, static_mode
 from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
 from ..views.style import figure_size, is_projector, smallest_text_px
 from ._memory import release_freed_memory
 
-#: Projector mode for the ipywidgets beside an explorer (a learner's own log): text ≥ 20 px, wide controls
-#: (ipywidgets' own size variables, scoped to the explorer's box).
-PROJECTOR_CSS = """<style>
-.kneecourse-projector {
-  --jp-widgets-font-size: 20px;
-  --jp-widgets-inline-height: 38px;
-  --jp-widgets-slider-handle-size: 24px;
-  --jp-widgets-slider-track-thickness: 6px;
-  --jp-widgets-inline-margin: 3px;
-  font-size: 20px;
-  line-height: 1.3;
-}
-.kneecourse-projector .widget-label, .kneecourse-projector .widget-readout,
-.kneecourse-projector .widget-html-content, .kneecourse-projector button,
-.kneecourse-projector select, .kneecourse-projector .widget-dropdown > select { font-size: 20px; }
-.kneecourse-projector .widget-hslider { width: 100% !important; height: auto; flex-wrap: wrap; }
-.kneecourse-projector .widget-hslider > .widget-label { flex: 1 1 auto; width: auto !important; max-width: none; }
-.kneecourse-projector .widget-hslider > .widget-readout { order: 2; flex: 0 0 auto; }
-.kneecourse-projector .widget-hslider > .slider-container {
-  order: 3; flex: 1 0 100%; padding: 0 14px; box-sizing: border-box; }
-.kneecourse-projector .widget-html-content { line-height: 1.3; }
-.kneecourse-projector textarea { font-size: 18px; height: 3.2em !important; }
-</style>"""
-
-
-#: ipywidgets 8 draws a slider's handle (``role="slider"``) and a Play widget's buttons (icons only) without an
-#: accessible name, so a screen reader announces "slider" or "button" and nothing more (axe-core:
-#: aria-input-field-name, button-name). This script, shown once above the first explorer of a page, names
-#: each handle after its slider's label and each icon button after its icon, also for widgets drawn later,
-#: and on an app page marks the rendered cells as the main landmark (axe-core: region).
-ACCESSIBLE_NAMES_HTML = """<script>
-(function () {
-  if (window.kneecourseAccessibleNames) { return; }
-  window.kneecourseAccessibleNames = true;
-  function nameAll() {
-    document.querySelectorAll('.jupyter-widgets [role="slider"]:not([aria-label])').forEach(function (handle) {
-      var box = handle.closest('.widget-slider, .widget-hslider, .widget-vslider');
-      var label = box && box.querySelector('.widget-label');
-      if (label && label.textContent.trim()) { handle.setAttribute('aria-label', label.textContent.trim()); }
-    });
-    document.querySelectorAll('.jupyter-widgets button:not([aria-label])').forEach(function (button) {
-      if (button.textContent.trim()) { return; }
-      var icon = button.querySelector('i[class*="fa-"]');
-      var name = icon && icon.className.split(/\\s+/).filter(function (c) {
-        return c.indexOf('fa-') === 0 && c !== 'fa-fw';
-      }).map(function (c) { return c.slice(3).replace(/-/g, ' '); })[0];
-      if (name) { button.setAttribute('aria-label', name === 'retweet' ? 'repeat' : name); }
-    });
-  }
-  nameAll();
-  new MutationObserver(nameAll).observe(document.body, {childList: true, subtree: true});
-  // an app page (Voila) has no main landmark: its rendered cells are the page's main content
-  var cells = document.getElementById('rendered_cells');
-  if (cells && !document.querySelector('main, [role="main"]')) { cells.setAttribute('role', 'main'); }
-}());
-</script>"""
+#: Projector mode for the ipywidgets beside an explorer, and names for the widgets a screen reader would announce
+#: without one (both files in ``widgets/live``, shipped with the package).
+_LIVE = files("kneecourse.widgets.live")
+PROJECTOR_CSS = "<style>\n" + (_LIVE / "projector.css").read_text(encoding="utf-8") + "</style>"
+ACCESSIBLE_NAMES_HTML = "<script>\n" + (_LIVE / "accessible_names.js").read_text(encoding="utf-8") + "</script>"
 
 
 #: Held while an explorer computes, draws or records its figure: one explorer's work at a time, whichever thread
@@ -487,48 +436,11 @@ class Explorer:
                 "frame": frame, "backgrounds": {str(i): b64(png) for i, png in self._layouts.values() if i in used},
                 "tables": tables}
 
-    def static_html(self) -> str:
-        """The explorer in its current state for a page without a kernel (the course site).
-
-        The figure as an image with a text alternative, the control values and the readout as text, links
-        that open the matching app page live, and the explorer itself drawn in the browser from its tables
-        (:meth:`static_payload`): one control at a time moves from this state without a kernel.
-        """
-        from ..course.explorers import apps_showing
-        from ..course.links import launch_links
-        from ..views.display import describe_figure, figure_html, plain_text
-        from .live import static_script
-
-        values = "; ".join(f"{c.description or k} = {c.value:g}" if isinstance(c.value, float) else
-                           f"{c.description or k} = {c.value}" for k, c in self.controls.items() if hasattr(c, "value"))
-        name = self._name()
-        moving = self._dynamic_artists()
-        for a in moving:  # the static image is drawn in one pass: no blitting layer
-            a.set_animated(False)
-        try:
-            image = figure_html(self.fig, f"Explorer: {name}. {describe_figure(self.fig)} Settings: {values}.")
-        finally:
-            for a in moving:
-                a.set_animated(True)
-        launch = " · ".join(f'<a href="{html.escape(url, quote=True)}">open the app on {html.escape(where)}</a>'
-                            for app in apps_showing(type(self).__name__) for where, url in launch_links(app, app=True))
-        readout = plain_text(self.readout.value)
-        host = f"kc-live-{type(self).__name__}-{id(self):x}"
-        data = json.dumps(self.static_payload(), separators=(",", ":")).replace("</", "<\\/")
-        return (f'<figure class="kc-explorer-static"><div class="kc-live-host" id="{host}">{image}</div><figcaption>'
-                f"<p><b>Explorer in its initial state</b> ({html.escape(name)}). Settings: {html.escape(values)}.</p>"
-                + (f"<p>Readout: {html.escape(readout)}</p>" if readout else "")
-                + "<p>This page has no running Python: the controls move one at a time from this state (the drawings "
-                "were computed when the page was built). To move two at once: "
-                + (f"{launch}, or " if launch else "") + "run this page with a launch button at the top.</p>"
-                f'</figcaption></figure><script type="application/json" class="kc-live-data" data-host="{host}">'
-                f"{data}</script>{static_script()}")
-
     def _ipython_display_(self):
         from IPython.display import HTML, display
 
         if static_mode():
-            display(HTML(self.static_html()))
+            display(HTML(static_html(self)))
             return
         display(HTML(ACCESSIBLE_NAMES_HTML))
         display(self.widget())

@@ -183,11 +183,9 @@ class ProgramApp:
     def _ipython_display_(self):
         from IPython.display import HTML, display
 
-        from ..views.display import static_mode
+        from ..views.display import static_html, static_mode
 
         if static_mode():
-            items = "".join(f"<li>{html.escape(q)}</li>" for q in RED_FLAG_QUESTIONS.values())
-            display(HTML(f"<p><b>Red-flag screen</b> (answer in JupyterLab to unlock the tool):</p><ul>{items}</ul>"))
-            display(HTML(self.table.value))
+            display(HTML(static_html(self)))
             return
         display(self.widget())

@@ -232,14 +232,14 @@ def test_predict_then_reveal_on_the_page(site, reader):
     reader.goto(f"{site['url']}/{nb}.html")
     reveal = reader.locator(".kc-reveal")
     reveal.get_by_role("button").click()
-    assert reveal.locator(".kc-feedback").inner_text() == str(p._no_prediction())
+    assert reveal.locator(".kc-feedback").inner_text() == str(p.no_prediction())
     form = reader.locator("form.kc-predict")
     form.get_by_label(re.compile("Your prediction")).fill("2")
     form.get_by_role("button", name="Commit my prediction").click()
-    assert form.locator(".kc-feedback").inner_text() == str(p._saved("2"))
+    assert form.locator(".kc-feedback").inner_text() == str(p.saved_text("2"))
     reveal.get_by_role("button").click()
     off = f"{2 - p.model_value:+.3g}"
-    assert reveal.locator(".kc-feedback").inner_text() == str(p._compared("2", off))
+    assert reveal.locator(".kc-feedback").inner_text() == str(p.compared("2", off))
     reader.reload()  # kept in the browser for the next visit
     assert "Saved earlier: 2" in reader.locator("form.kc-predict .kc-feedback").inner_text()
 

@@ -10,7 +10,7 @@ from kneecourse.course.explorers import APPS
 from kneecourse.course.links import binder_link, nbgitpuller_link
 from kneecourse.dataio.references import bibliography
 
-from ..conftest import HtmlTags
+from ..conftest import ROOT, HtmlTags
 
 HUB = "https://hub.example.org"
 
@@ -161,3 +161,28 @@ def test_the_build_says_which_notebook_it_runs_and_leaves_nothing_beside_its_out
     assert index.is_file()
     assert any("00_start_here" in line for line in seen), seen
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["site"]
+
+
+def test_the_front_page_says_what_the_course_is_in_the_readmes_words(tmp_path):
+    """The site's front page restated the README's opening in other words; it is read from the README now."""
+    from kneecourse.cli.site import readme_opening, stage
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    title, pitch = readme_opening()
+    assert readme.startswith(f"# {title}\n") and f"\n\n{pitch}\n\n" in readme
+    stage(tmp_path, only=["00_start_here"])
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert index.startswith(f"# {title}\n\n{pitch}\n")
+
+
+def test_every_staged_page_draws_its_widgets_as_the_sites_static_forms(tmp_path):
+    import json
+
+    from kneecourse.cli.site import stage
+
+    stage(tmp_path, only=["03_patellofemoral_load"])
+    for name in ("00_start_here", "03_patellofemoral_load"):
+        cells = json.loads((tmp_path / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+        first_code = next(c for c in cells if c["cell_type"] == "code")
+        assert "static_forms.install()" in "".join(first_code["source"])
+        assert "remove-cell" in first_code["metadata"]["tags"]

@@ -7,7 +7,7 @@ Both pages are made from the same frames (the explorer's table for the knee angl
 defaults: the fixed layer as an image, the moving paths and texts) and run without a kernel in headless
 Chromium, one after the other in the same browser:
 
-* **course**: the page the course site ships (``Explorer.static_html``: the canvas renderer and its tables);
+* **course**: the page the course site ships (``static_forms.explorer_html``: the canvas renderer and its tables);
 * **vega-lite**: an Altair chart of the same frames (image, line and text marks filtered by a parameter bound
   to a range input, canvas renderer), with Vega, Vega-Lite and vega-embed inlined from vl-convert's bundle
   (``alt.JupyterChart`` itself imports them from esm.sh, which a course page may not do).
@@ -32,6 +32,7 @@ import numpy as np
 
 from kneecourse.cli.drag_bench import _pct, burst, single_press_repaints
 from kneecourse.cli.local_server import CHROMIUM_ARGS
+from kneecourse.cli.site.static_forms import explorer_html
 from kneecourse.widgets import PatellofemoralExplorer
 
 CONTROL = "knee_flexion_deg"
@@ -131,7 +132,7 @@ def run(chromium="/usr/bin/chromium") -> dict:
     explorer = PatellofemoralExplorer()
     t0 = time.perf_counter()
     ours = "<!doctype html><html><head><meta charset='utf-8'><title>course</title></head><body>" + \
-        explorer.static_html() + "</body></html>"
+        explorer_html(explorer) + "</body></html>"
     ours_build = time.perf_counter() - t0
     t0 = time.perf_counter()
     spec = vega_spec(explorer)

@@ -1,6 +1,4 @@
 """Explorers used headless: controls drive the model, the figure is reused, steps are fast."""
-import base64
-import io
 import statistics
 import time
 
@@ -9,7 +7,6 @@ import pytest
 
 import kneecourse.widgets as widgets
 from kneecourse.course.explorers import EXPLORERS
-from kneecourse.course.links import binder_link, nbgitpuller_link
 from kneecourse.views.display import plain_text
 from kneecourse.views.scene import record_frame
 from kneecourse.widgets import (
@@ -22,8 +19,6 @@ from kneecourse.widgets import (
     SquatExplorer,
     TrackingExplorer,
 )
-
-from ..conftest import HtmlTags
 
 #: where a sweep other than the list's range is timed, and why
 SWEEP = {
@@ -167,43 +162,6 @@ def test_lever_with_no_force_draws_no_line_of_action():
     assert len(view.arm.get_xdata()) == 0 and len(view.line.get_xdata()) == 0
     ex.set(force_n=100.0)
     assert len(view.arm.get_xdata()) == 2 and np.all(np.isfinite(view.arm.get_xydata()))
-
-
-@pytest.mark.parametrize("name", [e.cls for e in EXPLORERS])
-def test_explorer_static_html_shows_its_state_and_how_to_move_it(name, monkeypatch):
-    from kneecourse.course.explorers import apps_showing
-
-    hub = "https://hub.example.org"
-    monkeypatch.setenv("KNEECOURSE_HUB_URL", hub)
-    ex = getattr(widgets, name)()
-    markup = ex.static_html()
-    tags = HtmlTags(markup)
-    (img,) = tags.find("img")
-    assert img["alt"].startswith("Explorer: ") and "Settings: " in img["alt"] and len(img["alt"]) > 60
-    text = plain_text(markup)
-    assert "Explorer in its initial state" in text and "Settings:" in text
-    if plain_text(ex.readout.value):
-        assert plain_text(ex.readout.value) in text
-    hrefs = [a["href"] for a in tags.find("a")]
-    for app in apps_showing(name):
-        assert binder_link(app, app=True) in hrefs and nbgitpuller_link(hub, app, app=True) in hrefs
-    # the image is the whole picture: the moving parts (drawn by blitting when live) are in it
-    from PIL import Image
-
-    def pixels(markup):
-        src = HtmlTags(markup).find("img")[0]["src"].split(",", 1)[1]
-        return np.asarray(Image.open(io.BytesIO(base64.b64decode(src))).convert("RGB"), float)
-
-    from kneecourse.views.display import figure_html
-
-    moving = ex._dynamic_artists()
-    for a in moving:
-        a.set_visible(False)
-    without = pixels(figure_html(ex.fig, "the fixed layer alone"))  # the same image, less the moving artists
-    for a in moving:
-        a.set_visible(True)
-    assert moving and np.abs(pixels(markup) - without).sum() > 0, "the moving artists are missing from the image"
-    assert all(a.get_animated() for a in moving), "live blitting must still work afterwards"
 
 
 @pytest.mark.parametrize("vmo_share, flexion", [(0.0, 30.0), (0.05, 90.0), (0.07, 90.0)])

@@ -82,6 +82,21 @@ def _copy_mathjax(target: Path) -> None:
         n for n in names if Path(folder).name == "localization" and n != "en"])
 
 
+def readme_opening() -> tuple:
+    """The README's title and its first paragraph (what the course is), read from the installed course's metadata:
+    the site's front page says it in the README's words, written once."""
+    from importlib.metadata import metadata
+
+    meta = metadata("kneecourse")
+    readme = meta.get_payload() or meta.get("Description", "")
+    title = readme.split("\n", 1)[0].lstrip("# ").strip()
+    paragraphs = [p.strip() for p in readme.split("\n\n")]
+    pitch = next((p for p in paragraphs if p.startswith("Runners are told")), "")
+    if not title or not pitch:
+        raise RuntimeError("the installed course's metadata holds no README: reinstall it (pip install .)")
+    return title, pitch
+
+
 def stage(source, notebooks=None, only=None, hub=None) -> list:
     """Write the Sphinx source of the site into ``source``; return the page names (notebooks).
 
@@ -140,8 +155,11 @@ def stage(source, notebooks=None, only=None, hub=None) -> list:
                 cells.append(hidden)
             elif cell.cell_type == "markdown":
                 cell.source = _cite(cell.source, keys)
-        nb.cells = cells
-        nb.cells.insert(0, nbformat.v4.new_markdown_cell(launch_bar(path.name, apps, hub)))
+        # the page has no kernel: a hidden first cell draws every widget as its static form (static_forms.py)
+        forms = nbformat.v4.new_code_cell("import kneecourse.cli.site.static_forms\n"
+                                          "kneecourse.cli.site.static_forms.install()")
+        forms.metadata["tags"] = ["remove-cell"]
+        nb.cells = [nbformat.v4.new_markdown_cell(launch_bar(path.name, apps, hub)), forms, *cells]
         for i, cell in enumerate(nb.cells):
             cell["id"] = f"kc-cell-{i}"
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -161,11 +179,10 @@ evidence grade, the takeaways and the red flags. Open one and print it (it fits 
 {listed}
 """, encoding="utf-8")
     course_map = "\n".join(f"| [{titles[p][0]}]({p}.ipynb) | {titles[p][1]} |" for p in pages)
-    (src / "index.md").write_text(f"""# kneecourse — the biomechanics behind runner's knee
+    title, pitch = readme_opening()
+    (src / "index.md").write_text(f"""# {title}
 
-Runners are told their knee "is not a hinge", that their kneecap "tracks laterally", that "anterior pelvic tilt
-shifts the centre of mass forward" and that the knee sees "7–21 times body weight". In this course you test each
-claim with a small physical model and see what the published evidence says.
+{pitch}
 
 ```{{admonition}} Not medical advice
 :class: warning
@@ -259,7 +276,7 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
     minutes says what it is doing. Nothing is left beside ``output`` (myst-nb's ``jupyter_execute``
     folder is removed unless it was there before).
 
-    The notebooks run in a kernel with ``KNEECOURSE_STATIC=1`` (static forms of the widgets), the inline
+    The notebooks run with the site's static forms of the widgets (:mod:`.static_forms`), the inline
     figure backend and a temporary progress folder (never the learner's own). Warnings are errors when the
     whole course is built: a broken cross-link, a missing citation or a cell writing to stderr fails it.
 
@@ -272,7 +289,7 @@ def build_site(output="build/site", hub=None, only=None, notebooks=None, quiet=T
     with tempfile.TemporaryDirectory(prefix="kneecourse-site-") as tmp:
         src = Path(tmp) / "source"
         stage(src, notebooks=notebooks, only=only, hub=hub)
-        env = dict(os.environ, KNEECOURSE_STATIC="1", KNEECOURSE_HOME=str(Path(tmp) / "home"),
+        env = dict(os.environ, KNEECOURSE_HOME=str(Path(tmp) / "home"),
                    MPLBACKEND="module://matplotlib_inline.backend_inline")
         if hub:
             env[HUB_URL_VARIABLE] = hub

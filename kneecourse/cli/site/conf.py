@@ -21,7 +21,7 @@ nb_execution_allow_errors = False
 nb_execution_show_tb = True
 nb_merge_streams = True
 nb_output_stderr = "warn"
-# explorers are shown as images with text (KNEECOURSE_STATIC): no widget manager script from a CDN
+# explorers are shown as images with text (static_forms.py): no widget manager script from a CDN
 nb_ipywidgets_js = {}
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
