@@ -23,17 +23,20 @@ Assumptions, stated for the learner:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..runner import RUNNER
 from ..validation import check, check_real
+from ._result import ModelResult
 from .bisection import bisect
 from .running_step import RUNNING_TRUNK_LEAN, RUNNING_TRUNK_LEAN_DEG
 from .segments import anthropometry, center_of_mass
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG
 
-__all__ = ["rotate_about", "standing_parts", "body_com", "pelvic_tilt_pose", "contact_pose",
-           "thigh_angle_for_overstride",
+__all__ = ["rotate_about", "standing_parts", "body_com", "pelvic_tilt_pose", "contact_pose", "ContactPose",
+           "PelvicTiltPose", "thigh_angle_for_overstride",
            "TOUCHDOWN_THIGH_ANGLE_DEG", "TOUCHDOWN_KNEE_FLEXION_DEG", "TOUCHDOWN_TRUNK_LEAN_DEG"]
 
 _HEAD_COM_FRACTION_OF_HEIGHT = 0.93
@@ -46,6 +49,36 @@ _PELVIS_COM_FROM_L4L5 = 0.105
 #: pose leans the trunk as a runner does.
 SCOPES = {"contact_pose": {"trunk_lean_deg": RUNNING_TRUNK_LEAN},
           "thigh_angle_for_overstride": {"trunk_lean_deg": RUNNING_TRUNK_LEAN}}
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class ContactPose(ModelResult):
+    """The running pose at initial contact (:func:`contact_pose`)."""
+
+    #: (2,) positions, m: hip, knee, ankle, heel, toe, shoulder, head, swing_knee, swing_ankle
+    joints: dict
+    #: whole-body centre of mass, (2,) m
+    com: np.ndarray
+    overstride_m: float
+    shank_angle_deg: float
+    braking_ratio: float
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class PelvicTiltPose(ModelResult):
+    """Standing with the pelvis tilted (:func:`pelvic_tilt_pose`); positions (2,) m, forward then up."""
+
+    #: (n, 2) centres of mass of the parts, m
+    points: np.ndarray
+    #: (n,) part masses, kg
+    masses: np.ndarray
+    com: np.ndarray
+    com_upright: np.ndarray
+    #: forward (+) and up, m
+    com_shift_m: np.ndarray
+    hip: np.ndarray
+    pelvis_top: np.ndarray
+    shoulder: np.ndarray
 
 def rotate_about(points, about, angle_deg):
     """Rotate points (n, 2) about a point; positive angle moves the top forward (clockwise)."""
@@ -229,13 +262,8 @@ def contact_pose(height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensat
         "swing_knee": s_knee + shift, "swing_ankle": s_ankle + shift,
     }
     overstride = float(contact[0] - com[0])
-    return {
-        "joints": joints,
-        "com": com,
-        "overstride_m": overstride,
-        "shank_angle_deg": float(phi_t - theta),
-        "braking_ratio": overstride / float(com[1]),
-    }
+    return ContactPose(joints=joints, com=com, overstride_m=overstride, shank_angle_deg=float(phi_t - theta),
+                       braking_ratio=overstride / float(com[1]))
 
 
 def thigh_angle_for_overstride(overstride_m, height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compensation=1.0,
@@ -305,5 +333,5 @@ def pelvic_tilt_pose(height_m=RUNNER.height_m, pelvic_tilt_deg=0.0, lumbar_compe
     hip = np.array([0.0, a.ankle_height_m + a.shank_m + a.thigh_m])
     top = rotate_about(hip + [0.0, a.pelvis_m], hip, pelvic_tilt_deg)
     shoulder = rotate_about(hip + [0.0, a.trunk_m], hip, (1 - lumbar_compensation) * pelvic_tilt_deg)
-    return {"points": points, "masses": masses, "com": com, "com_upright": upright, "com_shift_m": com - upright,
-            "hip": hip, "pelvis_top": top, "shoulder": shoulder}
+    return PelvicTiltPose(points=points, masses=masses, com=com, com_upright=upright, com_shift_m=com - upright,
+                          hip=hip, pelvis_top=top, shoulder=shoulder)

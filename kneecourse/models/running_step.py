@@ -27,18 +27,21 @@ through the centre of mass at the SLIP peak force, trunk lean
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+
 import numpy as np
 
 from ..runner import RUNNER
 from ..units import to_body_weights
 from ..validation import Limit, check, check_real
+from ._result import ModelResult
 from .extensor import EXTENSOR_RANGE_DEG
 from .patellofemoral import patellofemoral_force
 from .posture import RUNNING_GRF_BW, posture
-from .spring_mass import CONTACT_KNEE_FLEXION_DEG, GAIT_LIMITS, LegGeometry, leg_geometry, spring_step
+from .spring_mass import CONTACT_KNEE_FLEXION_DEG, GAIT_LIMITS, LegGeometry, SpringStep, leg_geometry, spring_step
 
-__all__ = ["run_step", "running_knee_load", "step_rate_sweep", "KNEE_SHARE", "KNEE_ENERGY_J_PER_KG",
-           "RUNNING_TRUNK_LEAN_DEG", "RUNNING_TRUNK_LEAN", "KNEE_CHECKED_TOP_SPEED_M_S"]
+__all__ = ["run_step", "running_knee_load", "step_rate_sweep", "KneeLoad", "RunningStep", "KNEE_SHARE",
+           "KNEE_ENERGY_J_PER_KG", "RUNNING_TRUNK_LEAN_DEG", "RUNNING_TRUNK_LEAN", "KNEE_CHECKED_TOP_SPEED_M_S"]
 
 #: Knee extensor energy absorbed in stance at 3.4 m/s, J/kg: mean of 0.60 and 0.74 (Teng & Powers 2015).
 KNEE_ENERGY_J_PER_KG = 0.67
@@ -58,6 +61,22 @@ SCOPES = {"run_step": {**GAIT_LIMITS, "trunk_lean_deg": RUNNING_TRUNK_LEAN},
 #: (Teng & Powers 2014, 2015) and the step-length study it is compared with ran at 3.7 m/s (Willson et al. 2014).
 #: Faster than this the knee figures are an extrapolation, and the explorer says so.
 KNEE_CHECKED_TOP_SPEED_M_S = 3.7
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class KneeLoad(ModelResult):
+    """The knee at mid-stance of a running step (:func:`running_knee_load`)."""
+
+    peak_knee_flexion_deg: float
+    #: the extensor moment, ≥ 0 (a net flexor moment asks nothing of the quadriceps)
+    peak_knee_moment_nm: float
+    peak_pf_force_n: float
+    peak_pf_force_bw: float
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class RunningStep(KneeLoad, SpringStep):
+    """A running step and the knee's load in it (:func:`run_step`): every field of both."""
 
 
 def _knee_flexion_from_length(geo: LegGeometry, r):
@@ -129,12 +148,8 @@ def _knee_load(geo: LegGeometry, m, height_m, compression, f_peak, share, lean):
             f"the knee extensor moment at mid-stance would be {knee_moment:.0f} N·m, beyond the "
             f"{PF_MOMENT_TOP_NM:g} N·m the patellofemoral model takes (lower mass_kg, speed_m_s or trunk lean)")
     pf = float(patellofemoral_force(knee_moment, theta))
-    return {
-        "peak_knee_flexion_deg": theta,
-        "peak_knee_moment_nm": knee_moment,
-        "peak_pf_force_n": pf,
-        "peak_pf_force_bw": float(to_body_weights(pf, m)),
-    }
+    return KneeLoad(peak_knee_flexion_deg=theta, peak_knee_moment_nm=knee_moment, peak_pf_force_n=pf,
+                    peak_pf_force_bw=float(to_body_weights(pf, m)))
 
 
 def run_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,
@@ -169,8 +184,9 @@ def run_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.
                        solver=solver, n_points=n_points, _guess=_guess)
     # spring_step checked the body and the gait: the knee's part is computed from its results, not re-checked
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
-    knee = _knee_load(geo, float(mass_kg), height_m, step["leg_compression_m"], step["peak_vgrf_n"], share, lean)
-    return {**step, **knee}
+    knee = _knee_load(geo, float(mass_kg), height_m, step.leg_compression_m, step.peak_vgrf_n, share, lean)
+    return RunningStep(**{f.name: getattr(step, f.name) for f in fields(step)},
+                       **{f.name: getattr(knee, f.name) for f in fields(knee)})
 
 
 def step_rate_sweep(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,

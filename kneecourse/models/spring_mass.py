@@ -55,6 +55,7 @@ from ..runner import RUNNER
 from ..units import G, to_body_weights
 from ..validation import Limit, check, check_choice, check_real
 from . import periodic_gait as pg
+from ._result import ModelResult
 from .bisection import bisect
 from .segments import proportions
 
@@ -74,6 +75,7 @@ __all__ = [
     "GAIT_LIMITS",
     "STANCE_SPEED",
     "SCOPES",
+    "SpringStep",
 ]
 
 #: Dimensionless leg stiffness at the reference step rate (McMahon & Cheng 1990).
@@ -229,6 +231,34 @@ def _hermite_samples(S, T, t, K):
 
 # ---------------------------------------------------------------------------
 # leg geometry and the knee
+@dataclass(frozen=True, kw_only=True, eq=False)
+class SpringStep(ModelResult):
+    """One periodic spring-mass running step (:func:`spring_step`); every field is in the unit its name says."""
+
+    contact_time_s: float
+    flight_time_s: float
+    leg_stiffness_n_per_m: float
+    touchdown_angle_deg: float
+    peak_vgrf_n: float
+    peak_vgrf_bw: float
+    overstride_m: float
+    foot_point_ahead_m: float
+    com_drop_m: float
+    leg_compression_m: float
+    step_length_m: float
+    leg_length_m: float
+    preferred_step_rate_spm: float
+    #: (forward, vertical) centre-of-mass velocity at touchdown, m/s
+    touchdown_velocity_m_s: tuple
+    #: (height m, forward velocity m/s) of the centre of mass at mid-stance
+    mid_stance: tuple
+    #: ``"newton"`` or ``"table"``
+    solved_by: str
+    #: the whole stance sampled (with ``n_points``): ``t_s``, ``x_m``, ``y_m``, ``vx_m_s``, ``vy_m_s``, ``grf_x_n``,
+    #: ``grf_y_n``, ``grf_y_bw``
+    trajectory: dict | None = None
+
+
 @dataclass(frozen=True)
 class LegGeometry:
     thigh_m: float
@@ -447,31 +477,31 @@ def spring_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNN
     alpha = math.degrees(math.asin(min(1.0, x_to / L0)))
     # peak force at mid-stance (maximum compression, by symmetry)
     f_peak = k * (L0 - y_mid)
-    out = {
-        "contact_time_s": tc,
-        "flight_time_s": tf,
-        "leg_stiffness_n_per_m": k,
-        "touchdown_angle_deg": alpha,
-        "peak_vgrf_n": f_peak,
-        "peak_vgrf_bw": float(to_body_weights(f_peak, m)),
-        "overstride_m": x_to - 0.5 * geo.foot_m,
-        "foot_point_ahead_m": x_to,
-        "com_drop_m": y_to - y_mid,
-        "leg_compression_m": L0 - y_mid,
-        "step_length_m": v * 60.0 / f,
-        "leg_length_m": L0,
-        "preferred_step_rate_spm": float(_preferred_step_rate(v)),
-        "touchdown_velocity_m_s": (vx_to, -vy_to),
-        "mid_stance": (y_mid, gait["v_mid"] * vs),
-        "solved_by": solved_by,
-    }
+    trajectory = None
     if n_points:
         if samples is None:
             samples = pg.stance_samples(gait["y_mid"], gait["v_mid"], K, gait["t_half"], n_half)
         trajectory = _whole_stance(samples, k, L0)
         trajectory["grf_y_bw"] = to_body_weights(trajectory["grf_y_n"], m)
-        out["trajectory"] = trajectory
-    return out
+    return SpringStep(
+        contact_time_s=tc,
+        flight_time_s=tf,
+        leg_stiffness_n_per_m=k,
+        touchdown_angle_deg=alpha,
+        peak_vgrf_n=f_peak,
+        peak_vgrf_bw=float(to_body_weights(f_peak, m)),
+        overstride_m=x_to - 0.5 * geo.foot_m,
+        foot_point_ahead_m=x_to,
+        com_drop_m=y_to - y_mid,
+        leg_compression_m=L0 - y_mid,
+        step_length_m=v * 60.0 / f,
+        leg_length_m=L0,
+        preferred_step_rate_spm=float(_preferred_step_rate(v)),
+        touchdown_velocity_m_s=(vx_to, -vy_to),
+        mid_stance=(y_mid, gait["v_mid"] * vs),
+        solved_by=solved_by,
+        trajectory=trajectory,
+    )
 
 
 def morin_stiffness(mass_kg, contact_time_s, flight_time_s, speed_m_s, leg_length_m):

@@ -39,13 +39,18 @@ A deliberately simple model for teaching, with every assumption stated:
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..validation import check, check_real, scalar_or_array
+from ._result import ModelResult
 from .patellofemoral import patellofemoral_loading
 
 __all__ = [
     "balanced_vmo_share",
+    "FacetLoading",
+    "PatellarTracking",
     "side_pull_factor",
     "lateral_patellar_force",
     "effective_q_angle",
@@ -174,6 +179,36 @@ def effective_q_angle(static_q_deg, hip_adduction_deg=0.0, hip_internal_rotation
     return scalar_or_array(out)
 
 
+@dataclass(frozen=True, kw_only=True, eq=False)
+class FacetLoading(ModelResult):
+    """How the patellofemoral force divides between the facets (:func:`facet_loading`); NaN where not stable."""
+
+    lateral_share: float
+    medial_share: float
+    lateral_n: float
+    medial_n: float
+    lateral_stress_pa: float
+    medial_stress_pa: float
+    peak_stress_pa: float
+    balanced_stress_pa: float
+    mean_stress_pa: float
+    restraint_n: float
+    restraint_use: float
+    #: False where no equilibrium holds the patella in the groove (it would sublux)
+    stable: bool
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class PatellarTracking(FacetLoading):
+    """The patella under a pull at the working Q-angle (:func:`patellar_tracking`): its forces and facets."""
+
+    q_eff_deg: float
+    side_pull_n: float
+    quadriceps_force_n: float
+    pf_force_n: float
+    contact_area_m2: float
+
+
 def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg=SULCUS_ANGLE_DEG,
                   lateral_facet_deg=LATERAL_FACET_DEG, medial_restraint_n=MEDIAL_RESTRAINT_N):
     """Split the patellofemoral force between the facets; say when the patella would sublux.
@@ -267,7 +302,7 @@ def facet_loading(pf_force_n, lateral_force_n, contact_area_m2, sulcus_angle_deg
     }
     out = {k: scalar_or_array(v) for k, v in out.items()}
     out["stable"] = bool(stable) if np.ndim(stable) == 0 else stable
-    return out
+    return FacetLoading(**out)
 
 
 #: Working Q-angles the side-pull model covers (deg): :func:`patellar_tracking` holds the angle inside them.
@@ -313,5 +348,5 @@ def patellar_tracking(static_q_deg=STATIC_Q_DEG, hip_adduction_deg=0.0, hip_inte
                          "knee_moment_nm")
     side = lateral_patellar_force(fq, q, vmo_share, static_q_deg=static_q_deg)
     facets = facet_loading(pf["pf_force_n"], side, pf["contact_area_m2"])
-    return {"q_eff_deg": q, "side_pull_n": side, "quadriceps_force_n": fq, "pf_force_n": pf["pf_force_n"],
-            "contact_area_m2": pf["contact_area_m2"], **facets}
+    return PatellarTracking(q_eff_deg=q, side_pull_n=side, quadriceps_force_n=fq, pf_force_n=pf["pf_force_n"],
+                            contact_area_m2=pf["contact_area_m2"], **facets)

@@ -22,11 +22,14 @@ ratio: they are NaN in ``ratio`` and False in ``defined``.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..validation import check_choice, check_real
+from ._result import ModelResult
 
-__all__ = ["acwr", "weekly_totals", "weekly_change", "plan_progression", "spike_scenario", "KM_PER_MILE"]
+__all__ = ["acwr", "ACWR", "weekly_totals", "weekly_change", "plan_progression", "spike_scenario", "KM_PER_MILE"]
 
 KM_PER_MILE = 1.609344
 
@@ -37,6 +40,20 @@ def _daily(values, name="daily_load", unit="AU per day", high=1e5):
     if x.ndim != 1:
         raise ValueError(f"{name} must be one value per day (1-D), got shape {x.shape}")
     return x
+
+
+@dataclass(frozen=True, kw_only=True, eq=False)
+class ACWR(ModelResult):
+    """The acute:chronic workload ratio, one value per day (:func:`acwr`); loads in the log's units (AU)."""
+
+    #: the acute window's load
+    acute: np.ndarray
+    #: the chronic window's load per acute window (an average week for 7/28)
+    chronic: np.ndarray
+    #: acute / chronic, NaN where undefined
+    ratio: np.ndarray
+    #: True where the ratio is defined (a whole chronic window with load in it)
+    defined: np.ndarray
 
 
 def acwr(daily_load, method="rolling", acute_days=7, chronic_days=28):
@@ -81,7 +98,7 @@ def acwr(daily_load, method="rolling", acute_days=7, chronic_days=28):
     defined = (idx >= c - 1) & (chronic > 0)
     ratio = np.full(n, np.nan)
     ratio[defined] = acute[defined] / chronic[defined]
-    return {"acute": acute, "chronic": chronic, "ratio": ratio, "defined": defined}
+    return ACWR(acute=acute, chronic=chronic, ratio=ratio, defined=defined)
 
 
 def _ewma(x, lam):

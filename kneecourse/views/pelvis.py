@@ -32,14 +32,16 @@ class StandingView:
     def dynamic(self):
         return [self.parts, self.pelvis, self.trunk, self.ref, self.com, self.text]
 
-    def update(self, points, masses, com, ref, hip, pelvis_top, shoulder, shift_mm):
-        self.parts.set_offsets(points)
-        self.parts.set_sizes(8 * np.asarray(masses))
-        self.com.set_data([com[0]], [com[1]])
-        self.ref.set_data([ref[0]], [ref[1]])
-        self.pelvis.set_data([hip[0], pelvis_top[0]], [hip[1], pelvis_top[1]])
+    def update(self, pose):
+        """Draw a :class:`~kneecourse.models.pelvis.PelvicTiltPose`."""
+        hip, top, shoulder = pose.hip, pose.pelvis_top, pose.shoulder
+        self.parts.set_offsets(pose.points)
+        self.parts.set_sizes(8 * np.asarray(pose.masses))
+        self.com.set_data([pose.com[0]], [pose.com[1]])
+        self.ref.set_data([pose.com_upright[0]], [pose.com_upright[1]])
+        self.pelvis.set_data([hip[0], top[0]], [hip[1], top[1]])
         self.trunk.set_data([hip[0], shoulder[0]], [hip[1], shoulder[1]])
-        self.text.set_text(f"centre of mass moved\n{shift_mm:+.1f} mm forward")
+        self.text.set_text(f"centre of mass moved\n{1000 * pose.com_shift_m[0]:+.1f} mm forward")
 
 
 class ContactView:

@@ -37,15 +37,13 @@ class PelvisExplorer(Explorer):
         self.standing = self.view(StandingView(fig.add_subplot(1, 1, 1), n, 2.0))
 
     def _compute(self, pelvic_tilt_deg, lumbar_compensation, height_m):
-        pose = pelvic_tilt_pose(height_m, pelvic_tilt_deg, lumbar_compensation)
-        return {**pose, "shift_mm": to_mm(pose["com_shift_m"])}
+        return pelvic_tilt_pose(height_m, pelvic_tilt_deg, lumbar_compensation)
 
-    def _draw(self, s):
-        self.standing.update(s["points"], s["masses"], s["com"], s["com_upright"], s["hip"], s["pelvis_top"],
-                             s["shoulder"], s["shift_mm"][0])
+    def _draw(self, pose):
+        self.standing.update(pose)
 
-    def _describe(self, s):
-        forward, up = s["shift_mm"]
+    def _describe(self, pose):
+        forward, up = to_mm(pose.com_shift_m)
         return f"Centre of mass moved <b>{forward:+.1f} mm</b> forward (height {up:+.1f} mm)"
 
 

@@ -180,3 +180,17 @@ def test_one_running_step_checks_each_input_once(monkeypatch):
             monkeypatch.setattr(module, "check_real", counting)
     run_step(70.0, 1.75, 3.3, 170.0, solver="table")
     assert seen.count("step_rate_spm") == 1 and seen.count("speed_m_s") == 1, seen
+
+
+def test_a_step_is_a_typed_result_read_by_name_or_as_before_by_key():
+    from kneecourse.models.running_step import RunningStep
+
+    r = run_step()
+    assert isinstance(r, RunningStep) and r.peak_pf_force_bw == r["peak_pf_force_bw"]
+    assert "trajectory" not in r and r.trajectory is None  # asked for no samples: absent, as the key was
+    with pytest.raises(KeyError, match="peak_pf_force_bw"):
+        r["peak_pf_force"]  # a wrong name is answered with the names there are
+    with pytest.raises(AttributeError):
+        r.contact_time_s = 0.1  # frozen: a learner's result cannot be changed under the explorer
+    assert set({**r}) == {f for f in r} and len(r) == 20
+    assert "trajectory" in run_step(n_points=11)
