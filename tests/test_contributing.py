@@ -56,13 +56,13 @@ def test_pre_commit_runs_ruff_and_the_course_notebook_strip():
 def test_tests_mirror_the_package():
     # every module of the layers with their own tests has tests/<layer>/test_<module>.py
     missing = []
-    for layer in ("models", "dataio", "selfcheck", "course"):
+    for layer in ("models", "dataio", "selfcheck", "course", "views", "widgets"):
         for module in sorted((ROOT / "kneecourse" / layer).glob("*.py")):
             if module.name.startswith("_") or module.stem in ("pchip",):  # pchip: tested through its two curves
                 continue
             if not (ROOT / "tests" / layer / f"test_{module.stem}.py").is_file():
                 missing.append(f"kneecourse/{layer}/{module.name}")
-    for module in ("units", "validation", "safety"):
+    for module in ("units", "validation", "safety", "runner"):
         if not (ROOT / "tests" / f"test_{module}.py").is_file():
             missing.append(f"kneecourse/{module}.py")
     assert not missing, "modules without a test file of their own: " + ", ".join(missing)

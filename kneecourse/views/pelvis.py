@@ -70,20 +70,21 @@ class ContactView:
         return [self.plumb, self.lead, self.grf, self.swing, self.stance, self.trunk, self.com, self.text]
 
     def update(self, pose):
-        j = pose["joints"]
+        """Draw a :class:`~kneecourse.models.pelvis.ContactPose`."""
+        j = pose.joints
         st = np.array([j["hip"], j["knee"], j["ankle"], j["heel"], j["toe"]])
         self.stance.set_data(st[:, 0], st[:, 1])
         sw = np.array([j["hip"], j["swing_knee"], j["swing_ankle"]])
         self.swing.set_data(sw[:, 0], sw[:, 1])
         tr = np.array([j["hip"], j["shoulder"], j["head"]])
         self.trunk.set_data(tr[:, 0], tr[:, 1])
-        c = pose["com"]
+        c = pose.com
         self.com.set_data([c[0]], [c[1]])
         self.plumb.set_data([c[0], c[0]], [0, c[1]])
         self.lead.set_data([c[0], j["heel"][0]], [0.01, 0.01])
         self.grf.set_data([j["heel"][0], c[0]], [0, c[1]])
-        self.text.set_text(f"heel {100 * pose['overstride_m']:.1f} cm ahead of\nthe centre of mass\n"
-                           f"shin angle {pose['shank_angle_deg']:+.0f}°\nbraking/vertical {pose['braking_ratio']:.2f}")
+        self.text.set_text(f"heel {100 * pose.overstride_m:.1f} cm ahead of\nthe centre of mass\n"
+                           f"shin angle {pose.shank_angle_deg:+.0f}°\nbraking/vertical {pose.braking_ratio:.2f}")
 
 
 def segment_mass_bars(ax, names, fractions_a, fractions_b, labels=("Winter 2009", "de Leva 1996")):

@@ -74,6 +74,6 @@ class FootStrikeExplorer(Explorer):
         self.contact.update(pose)
 
     def _describe(self, pose):
-        return (f"Overstride <b>{100 * pose['overstride_m']:.1f} cm</b> · shin angle "
-                f"{pose['shank_angle_deg']:+.0f}° (positive: foot ahead of the knee) · "
-                f"braking/vertical force ratio {pose['braking_ratio']:.2f}")
+        return (f"Overstride <b>{100 * pose.overstride_m:.1f} cm</b> · shin angle "
+                f"{pose.shank_angle_deg:+.0f}° (positive: foot ahead of the knee) · "
+                f"braking/vertical force ratio {pose.braking_ratio:.2f}")
