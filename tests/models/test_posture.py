@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 import kneecourse as kc
 from kneecourse.models.posture import POSTURES, knee_travel_comparison, posture
 from kneecourse.models.statics import free_body_residual
+from kneecourse.runner import RUNNER
 
 
 def test_deep_squat_in_the_modern_range():
@@ -95,9 +96,9 @@ def test_in_descent_the_lead_foot_reaches_the_step_below():
 
     P = importlib.import_module("kneecourse.models.posture")  # the module, not the function of that name
 
-    theta = P.descent_knee_flexion(1.75, 70.0)
-    pose = P.posture("stair_descent", theta)
-    a = P.anthropometry(1.75, 70.0)
+    theta = P.descent_knee_flexion(RUNNER.height_m, RUNNER.mass_kg)
+    pose = P.posture("stair_descent", theta)  # the same runner, by default
+    a = P.anthropometry(RUNNER.height_m, RUNNER.mass_kg)
     target = P._descent_ankle(a)
     assert np.allclose(pose.swing["ankle"], target, atol=1e-4)
     # the lead leg is nearly straight there: its knee at the assumed 10°

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from kneecourse.models.running_step import run_step, running_knee_load, step_rate_sweep
 from kneecourse.models.spring_mass import default_leg_stiffness, leg_geometry, preferred_step_rate, spring_step
+from kneecourse.runner import RUNNER
 
 
 @settings(max_examples=25, deadline=None)
@@ -131,15 +132,16 @@ def test_one_runner_same_numbers_in_modules_3_5_and_6():
     from kneecourse.models.activities import RUNNING, activity_loads
     from kneecourse.models.pelvis import contact_pose
 
-    base = run_step(70.0, 1.75, 3.3, 170.0)
-    run_row = {r["activity"]: r for r in activity_loads(70.0)}[RUNNING[0]]
+    base = run_step()  # the course's runner (kc.RUNNER), in every module by default
+    run_row = {r["activity"]: r for r in activity_loads()}[RUNNING[0]]
     assert run_row["pf_force_bw"] == pytest.approx(base["peak_pf_force_bw"], rel=1e-12)
     assert run_row["knee_flexion_deg"] == pytest.approx(base["peak_knee_flexion_deg"], rel=1e-12)
     # one overstride definition (heel ahead of the centre of mass at touchdown): module 5's default
     # touchdown pose is this runner's
     assert abs(contact_pose()["overstride_m"] - base["overstride_m"]) < 0.01
     # the spring leg's foot point is the middle of the heel-to-toe roll: half a foot length further on
-    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * 1.75 / 2, rel=1e-9)
+    # (Drillis & Contini: the foot is 0.152 of the height)
+    assert base["foot_point_ahead_m"] - base["overstride_m"] == pytest.approx(0.152 * RUNNER.height_m / 2, rel=1e-9)
 
 
 def test_trunk_lean_lowers_the_running_knee_load():
