@@ -141,3 +141,16 @@ def test_a_ci_workflow_runs_the_ci_script_a_fresh_machine_runs():
     assert all(job.get("timeout-minutes", 360) <= 30 for job in workflow["jobs"].values())
     assert "README" in (ROOT / ".ci" / "run").read_text() and '.venv/bin/python -m pip install ".[test]"' in (
         ROOT / ".ci" / "run").read_text()
+
+
+def test_the_commit_message_hook_holds_the_subject_to_72_characters():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("check", ROOT / "tests" / "tools" / "check_commit_message.py")
+    check = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check)
+    assert check.problems("Spring step reports its preferred rate\n\nThe body says why.\n") == []
+    assert "73 characters" in check.problems("x" * 73)[0]
+    assert "blank line" in check.problems("A subject\nand a body glued on")[0]
+    assert check.problems("# only a comment\n") == ["the message is empty"]
+    assert "id: commit-message" in (ROOT / ".pre-commit-config.yaml").read_text()
