@@ -44,6 +44,15 @@ def seconds_per_call(fn, number):
     return min(timeit.repeat(fn, number=number, repeat=5)) / number
 
 
+def writers_at_once(script: str, path, n: int, who=("a", "b")) -> None:
+    """Run ``script`` in one process per name in ``who`` at the same time (argv: path, name, n); all must exit 0."""
+    import subprocess
+    import sys
+
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(path), name, str(n)]) for name in who]
+    assert [p.wait(timeout=300) for p in procs] == [0] * len(procs)
+
+
 def killed_mid_write(target, args, delays):
     """Start a writer process, SIGKILL it after each delay; yield after each kill so the caller can check files."""
     ctx = multiprocessing.get_context("fork")

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..dataio.learner_files import atomic_write_text, user_folder
+from ..models.program import PAIN_ADVICE
 
 __all__ = ["ProgressStore", "PainRecord", "MAX_BYTES"]
 
@@ -75,8 +76,6 @@ def _entry_ok(entry) -> bool:
     return all(isinstance(k, str) and _scalar_ok(v) for k, v in entry.items())
 
 
-#: the advice of the pain rule (:func:`kneecourse.models.program.pain_rule`)
-ADVICE = ("progress", "hold", "regress")
 #: the old home of the pain diary: answers of module 8 with ids ``pain:<when>:<exercise>``
 _OLD_PAIN_PREFIX = "pain:"
 
@@ -102,7 +101,7 @@ class PainRecord:
             return None
         during, morning = entry["pain_during_of_10"], entry["next_morning_vs_usual"]
         numbers_ok = all(isinstance(v, int) and not isinstance(v, bool) for v in (during, morning))
-        if not (numbers_ok and 0 <= during <= 10 and -10 <= morning <= 10 and entry["advice"] in ADVICE
+        if not (numbers_ok and 0 <= during <= 10 and -10 <= morning <= 10 and entry["advice"] in PAIN_ADVICE
                 and isinstance(entry["when"], str) and isinstance(entry["exercise"], str)):
             return None
         return cls(**entry)
@@ -273,20 +272,28 @@ class ProgressStore:
             warnings.warn(f"kneecourse: progress not saved to {self.path}: {exc}", RuntimeWarning, stacklevel=2)
             return False
 
-    def record(self, notebook: str, question_id: str, correct: bool, **extra) -> bool:
-        """Record the latest attempt at one question of one notebook; True when it is on disk."""
+    def _change(self, what: str, change) -> bool:
+        """Read the file, ``change(data)`` and write it back, all under the lock; True when it is on disk.
+
+        ``what`` names the record in the warnings ("progress", "pain diary")."""
         with self._locked() as held:
             if not held:
-                warnings.warn(f"kneecourse: progress not saved to {self.path}: another notebook kept it busy for "
-                              f"{_LOCK_TIMEOUT_S:.0f} s; try again.", RuntimeWarning, stacklevel=2)
+                warnings.warn(f"kneecourse: {what} not saved to {self.path}: another notebook kept it busy for "
+                              f"{_LOCK_TIMEOUT_S:.0f} s; try again.", RuntimeWarning, stacklevel=3)
                 return False
             try:
                 data = self._load()
             except _Unreadable as exc:
                 self._warn_unreadable(exc)
-                warnings.warn(f"kneecourse: progress not saved to {self.path} (it could not be read).",
-                              RuntimeWarning, stacklevel=2)
+                warnings.warn(f"kneecourse: {what} not saved to {self.path} (it could not be read).",
+                              RuntimeWarning, stacklevel=3)
                 return False
+            change(data)
+            return self.save(data)
+
+    def record(self, notebook: str, question_id: str, correct: bool, **extra) -> bool:
+        """Record the latest attempt at one question of one notebook; True when it is on disk."""
+        def change(data):
             answers = data["notebooks"].setdefault(str(notebook), {})
             entry = answers.get(str(question_id), {"attempts": 0})
             entry["attempts"] = min(int(entry.get("attempts", 0)) + 1, _MAX_ATTEMPTS)
@@ -294,24 +301,14 @@ class ProgressStore:
             entry["last"] = time.strftime("%Y-%m-%dT%H:%M:%S")
             entry.update(extra)
             answers[str(question_id)] = entry
-            return self.save(data)
+
+        return self._change("progress", change)
 
     def add_pain_record(self, record: PainRecord) -> bool:
         """Add one line to the pain diary; True when it is on disk (every line is kept, however close in time)."""
         if PainRecord.from_stored(asdict(record)) != record:
             raise ValueError(f"not a pain record the diary can keep: {record!r}")
-        with self._locked() as held:
-            if not held:
-                warnings.warn(f"kneecourse: pain diary not saved to {self.path}: another notebook kept it busy for "
-                              f"{_LOCK_TIMEOUT_S:.0f} s; try again.", RuntimeWarning, stacklevel=2)
-                return False
-            try:
-                data = self._load()
-            except _Unreadable as exc:
-                self._warn_unreadable(exc)
-                return False
-            data["pain_diary"].append(asdict(record))
-            return self.save(data)
+        return self._change("pain diary", lambda data: data["pain_diary"].append(asdict(record)))
 
     def pain_diary(self) -> list:
         """The pain diary's records, oldest first."""

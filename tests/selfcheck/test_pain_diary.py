@@ -1,13 +1,13 @@
 """The pain diary: its own record in the progress file, every line kept, old and damaged files read safely
 (selfcheck.store.PainRecord)."""
 import json
-import subprocess
-import sys
 
 import pytest
 
 from kneecourse.selfcheck.report import progress_report
 from kneecourse.selfcheck.store import PainRecord, ProgressStore
+
+from ..conftest import writers_at_once
 
 
 def _record(when="2026-05-04T18:30:00", during=2, morning=0, advice="progress", exercise="Wall squat"):
@@ -101,7 +101,6 @@ sys.exit(0 if all(ok) else 1)
 def test_two_notebooks_writing_the_diary_at_once_keep_every_line(tmp_path):
     path = tmp_path / "progress.json"
     n = 150
-    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(path), who, str(n)]) for who in "ab"]
-    assert [w.wait(timeout=300) for w in writers] == [0, 0]
+    writers_at_once(_WRITER, path, n)
     diary = ProgressStore(path).pain_diary()
     assert len(diary) == 2 * n and {r.exercise for r in diary} == {"a", "b"}

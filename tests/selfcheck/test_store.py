@@ -5,6 +5,8 @@ import pytest
 
 from kneecourse.selfcheck.store import ProgressStore
 
+from ..conftest import writers_at_once
+
 
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"notebooks": 3}', '{"notebooks": {"a": 1}}'])
 def test_corrupt_file_is_moved_aside_with_warning(course_home, content):
@@ -56,13 +58,9 @@ sys.exit(0 if all(ok) else 1)
 
 def test_two_processes_recording_at_once_keep_every_answer(tmp_path):
     """Two notebooks (or a notebook and an app page) answering at the same time: 2 × 300 answers, all kept."""
-    import subprocess
-    import sys
-
     path = tmp_path / "progress.json"
     n = 300
-    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, str(path), who, str(n)]) for who in "ab"]
-    assert [w.wait(timeout=300) for w in writers] == [0, 0]
+    writers_at_once(_WRITER, path, n)
     answers = ProgressStore(path).load()["notebooks"]["nb"]
     assert len(answers) == 2 * n, f"kept {len(answers)} of {2 * n}"
     assert not list(tmp_path.glob("progress.json.corrupt-*"))
