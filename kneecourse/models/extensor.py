@@ -18,10 +18,13 @@ import numpy as np
 
 from ..validation import check_real, scalar_or_array
 
-__all__ = ["EXTENSOR_RANGE_DEG", "MOMENT_ARM_HOLD_DEG", "quadriceps_moment_arm", "quadriceps_force"]
+__all__ = ["EXTENSOR_RANGE_DEG", "EXTENSOR_MOMENT_TOP_NM", "MOMENT_ARM_HOLD_DEG", "quadriceps_moment_arm",
+           "quadriceps_force"]
 
 #: Flexion range (deg) of the moment-arm and force-ratio equations.
 EXTENSOR_RANGE_DEG = (0.0, 120.0)
+#: The largest net knee extensor moment the extensor and patellofemoral models take, N·m.
+EXTENSOR_MOMENT_TOP_NM = 1000.0
 
 #: Polynomial coefficients (θ³, θ², θ, 1), θ in degrees, result in metres.
 _MOMENT_ARM_COEF = (8.0e-8, -1.3e-5, 2.8e-4, 0.046)
@@ -69,5 +72,5 @@ def quadriceps_force(knee_moment_nm, knee_flexion_deg):
     float or numpy.ndarray
         Quadriceps force, N.
     """
-    m = check_real(knee_moment_nm, "knee_moment_nm", "N·m", 0, 1000)
+    m = check_real(knee_moment_nm, "knee_moment_nm", "N·m", 0, EXTENSOR_MOMENT_TOP_NM)
     return m / quadriceps_moment_arm(knee_flexion_deg)

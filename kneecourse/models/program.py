@@ -9,7 +9,10 @@ from __future__ import annotations
 from ..dataio.exercises import CATEGORIES, EQUIPMENT, EVIDENCE_GRADES, GOALS, exercise_library
 from ..validation import check_choice, check_real
 
-__all__ = ["PROGRAMME_EVIDENCE", "filter_exercises", "build_program", "pain_rule"]
+__all__ = ["PROGRAMME_EVIDENCE", "PAIN_ADVICE", "filter_exercises", "build_program", "pain_rule"]
+
+#: What the pain rule can advise (:func:`pain_rule`), from the most load to the least
+PAIN_ADVICE = ("progress", "hold", "regress")
 
 #: What the evidence says for a whole programme, per goal: (grade, text). The strong grade belongs to
 #: combined hip + knee exercise therapy for *treating* patellofemoral pain, not to single exercises and

@@ -27,7 +27,7 @@ through the centre of mass at the SLIP peak force, trunk lean
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -35,7 +35,7 @@ from ..runner import RUNNER
 from ..units import to_body_weights
 from ..validation import Limit, check, check_real
 from ._result import ModelResult
-from .extensor import EXTENSOR_RANGE_DEG
+from .extensor import EXTENSOR_MOMENT_TOP_NM, EXTENSOR_RANGE_DEG
 from .patellofemoral import patellofemoral_force
 from .posture import RUNNING_GRF_BW, posture
 from .spring_mass import CONTACT_KNEE_FLEXION_DEG, GAIT_LIMITS, LegGeometry, SpringStep, leg_geometry, spring_step
@@ -52,8 +52,6 @@ KNEE_SHARE = 0.37
 RUNNING_TRUNK_LEAN_DEG = 7.0
 #: Trunk lean while running: narrower than in a squat (``validation.LIMITS``); module 5's touchdown pose too.
 RUNNING_TRUNK_LEAN = Limit("deg", -10, 40, "forward trunk lean while running")
-#: The largest knee extensor moment the patellofemoral model takes (N·m).
-PF_MOMENT_TOP_NM = 1000.0
 #: The inputs whose range here is not the one of ``validation.LIMITS`` (the fuzz tests read it).
 SCOPES = {"run_step": {**GAIT_LIMITS, "trunk_lean_deg": RUNNING_TRUNK_LEAN},
           "running_knee_load": {"trunk_lean_deg": RUNNING_TRUNK_LEAN}}
@@ -143,10 +141,10 @@ def _knee_load(geo: LegGeometry, m, height_m, compression, f_peak, share, lean):
     snap = posture("running_stance", theta, mass_kg=m, height_m=height_m, grf_bw=grf, trunk_lean_deg=lean)
     # a net flexor moment asks nothing of the quadriceps: the extensor moment is zero, and so is its PF force
     knee_moment = max(float(snap.moments["knee"]), 0.0)
-    if knee_moment > PF_MOMENT_TOP_NM:
+    if knee_moment > EXTENSOR_MOMENT_TOP_NM:
         raise ValueError(
             f"the knee extensor moment at mid-stance would be {knee_moment:.0f} N·m, beyond the "
-            f"{PF_MOMENT_TOP_NM:g} N·m the patellofemoral model takes (lower mass_kg, speed_m_s or trunk lean)")
+            f"{EXTENSOR_MOMENT_TOP_NM:g} N·m the patellofemoral model takes (lower mass_kg, speed_m_s or trunk lean)")
     pf = float(patellofemoral_force(knee_moment, theta))
     return KneeLoad(peak_knee_flexion_deg=theta, peak_knee_moment_nm=knee_moment, peak_pf_force_n=pf,
                     peak_pf_force_bw=float(to_body_weights(pf, m)))
@@ -185,8 +183,7 @@ def run_step(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.
     # spring_step checked the body and the gait: the knee's part is computed from its results, not re-checked
     geo = leg_geometry(height_m, contact_knee_flexion_deg)
     knee = _knee_load(geo, float(mass_kg), height_m, step.leg_compression_m, step.peak_vgrf_n, share, lean)
-    return RunningStep(**{f.name: getattr(step, f.name) for f in fields(step)},
-                       **{f.name: getattr(knee, f.name) for f in fields(knee)})
+    return RunningStep(**step, **knee)
 
 
 def step_rate_sweep(mass_kg=RUNNER.mass_kg, height_m=RUNNER.height_m, speed_m_s=RUNNER.speed_m_s,

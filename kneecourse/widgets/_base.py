@@ -29,7 +29,6 @@ import html
 import threading
 import time
 import types
-from importlib.resources import files
 
 import ipywidgets as W
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -40,13 +39,6 @@ from ..views.display import describe_figure, static_html, static_mode
 from ..views.scene import Frame, FrameTable, layout_key, record_frame, render_background
 from ..views.style import figure_size, is_projector, smallest_text_px
 from ._memory import release_freed_memory
-
-#: Projector mode for the ipywidgets beside an explorer, and names for the widgets a screen reader would announce
-#: without one (both files in ``widgets/live``, shipped with the package).
-_LIVE = files("kneecourse.widgets.live")
-PROJECTOR_CSS = "<style>\n" + (_LIVE / "projector.css").read_text(encoding="utf-8") + "</style>"
-ACCESSIBLE_NAMES_HTML = "<script>\n" + (_LIVE / "accessible_names.js").read_text(encoding="utf-8") + "</script>"
-
 
 #: Held while an explorer computes, draws or records its figure: one explorer's work at a time, whichever thread
 #: (a cell on the main thread, a widget message on a subshell) asks for it.
@@ -397,6 +389,8 @@ class Explorer:
         projector mode (``kc.style(projector=True)``) they form a column beside the figure, with large
         text, so an app page fits a 1280×720 projector without scrolling.
         """
+        from .live import asset
+
         if getattr(self, "_box", None) is None:
             extras = self._extra_widgets()
             live = self.live()
@@ -409,7 +403,9 @@ class Explorer:
             else:
                 self._box = W.VBox([live, W.VBox(extras)])
             if is_projector():
-                self._box.children = (W.HTML(PROJECTOR_CSS, layout=W.Layout(display="none")), *self._box.children)
+                # projector mode for the ipywidgets beside the explorer (widgets/live/projector.css)
+                css = W.HTML(f"<style>\n{asset('projector.css')}</style>", layout=W.Layout(display="none"))
+                self._box.children = (css, *self._box.children)
                 self._box.add_class("kneecourse-projector")
         return self._box
 
@@ -442,5 +438,8 @@ class Explorer:
         if static_mode():
             display(HTML(static_html(self)))
             return
-        display(HTML(ACCESSIBLE_NAMES_HTML))
+        from .live import asset
+
+        # names for the widgets a screen reader would announce without one (widgets/live/accessible_names.js)
+        display(HTML(f"<script>\n{asset('accessible_names.js')}</script>"))
         display(self.widget())

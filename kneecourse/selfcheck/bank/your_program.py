@@ -5,7 +5,7 @@ option of a choice misses.
 """
 from __future__ import annotations
 
-from ...models.program import pain_rule
+from ...models.program import PAIN_ADVICE, pain_rule
 from ..questions import MultipleChoice
 
 
@@ -13,10 +13,10 @@ def questions(nb):
     return [
         MultipleChoice(nb, "pain_rule", "Pain 2/10 during step-ups and back to usual by the next morning. The rule "
                                         "says…",
-                       ["progress", "hold", "regress"], ["progress", "hold", "regress"].index(pain_rule(2, 0)),
+                       list(PAIN_ADVICE), PAIN_ADVICE.index(pain_rule(2, 0)),
                        "Within 3/10 and settled by the morning: the tissue tolerated the load."),
         MultipleChoice(nb, "pain_rule_2", "Pain 6/10 during the set and worse the next morning. The rule says…",
-                       ["progress", "hold", "regress"], ["progress", "hold", "regress"].index(pain_rule(6, 2)),
+                       list(PAIN_ADVICE), PAIN_ADVICE.index(pain_rule(6, 2)),
                        "Too much: go back a step (regression or lower load)."),
         MultipleChoice(nb, "first_line", "Which exercise therapy has the strongest support for patellofemoral pain?",
                        ["Combined hip and knee strengthening", "Stretching alone", "Complete rest"], 0,

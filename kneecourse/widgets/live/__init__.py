@@ -5,6 +5,6 @@ changing artists as frames, tables of frames for the control being moved — and
 moves back. It knows nothing of the physics: the explorer (:mod:`kneecourse.widgets._base`) computes
 the frames with the course's models and answers its requests.
 """
-from .figure import LiveFigure, control_spec, positions, static_script
+from .figure import LiveFigure, asset, control_spec, positions, static_script
 
-__all__ = ["LiveFigure", "control_spec", "positions", "static_script"]
+__all__ = ["LiveFigure", "asset", "control_spec", "positions", "static_script"]

@@ -7,9 +7,14 @@ import anywidget
 import ipywidgets as W
 import traitlets as T
 
-__all__ = ["LiveFigure", "control_spec", "positions", "static_script"]
+__all__ = ["LiveFigure", "control_spec", "positions", "static_script", "asset"]
 
 _HERE = files(__package__)
+
+
+def asset(name: str) -> str:
+    """The text of one of the renderer's files shipped beside it (``explorer.js``, ``projector.css``, …)."""
+    return (_HERE / name).read_text(encoding="utf-8")
 
 
 def positions(control) -> list:
@@ -58,8 +63,8 @@ def control_spec(name, control, play_interval_ms=None) -> dict:
 def static_script() -> str:
     """The renderer for a page without a kernel: the style and one module script (the live renderer and the
     page's start-up, :file:`static.js`). Inline, so the page loads nothing from another site."""
-    js = (_HERE / "explorer.js").read_text(encoding="utf-8") + "\n" + (_HERE / "static.js").read_text(encoding="utf-8")
-    css = (_HERE / "explorer.css").read_text(encoding="utf-8")
+    js = asset("explorer.js") + "\n" + asset("static.js")
+    css = asset("explorer.css")
     js = js.replace("</", "<\\/")  # nothing in the module may end its script element
     return f'<style>{css}</style><script type="module">{js}</script>'
 
@@ -79,8 +84,8 @@ class LiveFigure(anywidget.AnyWidget):
         comes (a coarse table first, then the whole one).
     """
 
-    _esm = (_HERE / "explorer.js").read_text(encoding="utf-8")
-    _css = (_HERE / "explorer.css").read_text(encoding="utf-8")
+    _esm = asset("explorer.js")
+    _css = asset("explorer.css")
 
     spec = T.Dict().tag(sync=True)
     values = T.Dict().tag(sync=True)
