@@ -22,9 +22,14 @@ import sys
 PROG = "python -m kneecourse"
 
 
+def _own_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of one command: its usage line and its help from :data:`COMMANDS`."""
+    return argparse.ArgumentParser(prog=f"{PROG} {name}", description=COMMANDS[name][2])
+
+
 def copy(argv) -> int:
     """Copy the course notebooks into DIR/notebooks."""
-    parser = argparse.ArgumentParser(prog=f"{PROG} copy", description=COMMANDS["copy"][2])
+    parser = _own_parser("copy")
     parser.add_argument("directory")
     parser.add_argument("--overwrite", action="store_true", help="replace notebooks that already exist")
     args = parser.parse_args(argv)
@@ -39,7 +44,7 @@ def copy(argv) -> int:
 
 def where(argv) -> int:
     """Print the folders the course reads."""
-    argparse.ArgumentParser(prog=f"{PROG} where", description=COMMANDS["where"][2]).parse_args(argv)
+    _own_parser("where").parse_args(argv)
     from ..course.files import notebooks_folder
     from ..dataio.learner_files import user_folder
 
@@ -50,7 +55,7 @@ def where(argv) -> int:
 
 def check(argv) -> int:
     """The environment check: 0 when every row is ready."""
-    argparse.ArgumentParser(prog=f"{PROG} check", description=COMMANDS["check"][2]).parse_args(argv)
+    _own_parser("check").parse_args(argv)
     from .environment import check_environment
 
     rows = check_environment(show=True)
@@ -61,7 +66,7 @@ def links(argv) -> int:
     """Launch links for Binder and a JupyterHub, pages and apps."""
     from ..course.links import COURSE_REPOSITORY, workshop_links
 
-    parser = argparse.ArgumentParser(prog=f"{PROG} links", description=COMMANDS["links"][2])
+    parser = _own_parser("links")
     parser.add_argument("--hub", help="your hub's address, e.g. https://hub.example.org")
     parser.add_argument("--repo", default=None, help="the course repository (default: the public one)")
     parser.add_argument("--branch", default="main")

@@ -90,8 +90,9 @@ def readme_opening() -> tuple:
     meta = metadata("kneecourse")
     readme = meta.get_payload() or meta.get("Description", "")
     title = readme.split("\n", 1)[0].lstrip("# ").strip()
-    paragraphs = [p.strip() for p in readme.split("\n\n")]
-    pitch = next((p for p in paragraphs if p.startswith("Runners are told")), "")
+    # the first paragraph of prose after the title: badges, images and their captions come before it
+    paragraphs = [p.strip() for p in readme.split("\n\n")[1:]]
+    pitch = next((p for p in paragraphs if p and not p.startswith(("[![", "![", "*", "#"))), "")
     if not title or not pitch:
         raise RuntimeError("the installed course's metadata holds no README: reinstall it (pip install .)")
     return title, pitch
